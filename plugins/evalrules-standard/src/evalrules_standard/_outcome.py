@@ -1,0 +1,24 @@
+"""Shared by the standard plugins: one Outcome from a relation over facts, diagnosed when it fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from evalrules import Fact, Outcome, diagnose
+
+Holds = Callable[[list[Fact]], bool | None]
+
+
+def outcome(facts: Sequence[Fact], holds: Holds, detail: str, seen: str = "", expected: str = "") -> Outcome | None:
+    """An Outcome for ``facts``, or None when the relation cannot be evaluated (zero divisor)."""
+    ok = holds(list(facts))
+    if ok is None:
+        return None
+    return Outcome(
+        ok=ok,
+        facts=tuple(facts),
+        detail=detail,
+        seen=seen,
+        expected=expected,
+        diagnoses=() if ok else diagnose(facts, holds),
+    )

@@ -1,0 +1,81 @@
+"""``sum``: a total equals the sum of its parts, in any mix of units, at the written precision.
+
+A part that is not stated may be given by its own parts (``expand``); when some parts are
+stated nowhere, the stated ones must still not exceed the total (unless ``partial = false``,
+for relations whose parts may be negative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules.quantity import UnitError
+
+from evalrules_standard._outcome import outcome
+
+
+def _parts(rule: Rule, chosen: dict[str, Fact]) -> tuple[list[Fact], bool]:
+    """The stated parts of the binding, expanded where needed, and whether all are stated."""
+    facts: list[Fact] = []
+    complete = True
+    expand = rule["expand"] or {}
+    for part in rule["parts"]:
+        if part in chosen:
+            facts.append(chosen[part])
+            continue
+        pieces = [chosen[p] for p in expand.get(part, ()) if p in chosen]
+        facts.extend(pieces)
+        complete = complete and bool(pieces) and len(pieces) == len(expand[part])
+    return facts, complete
+
+
+def evaluate_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
+    total = rule["total"]
+    expanded = [c for pieces in (rule["expand"] or {}).values() for c in pieces]
+    roles = {concept: concept for concept in (total, *rule["parts"], *expanded)}
+    for chosen in bindings(report, roles, required=[total]):
+        parts, complete = _parts(rule, chosen)
+        if not parts or (not complete and not rule["partial"]):
+            continue
+        facts = [chosen[total], *parts]
+        try:
+            result = _sum_outcome(facts, complete)
+        except UnitError:
+            continue
+        if result is not None:
+            yield result
+
+
+def _sum_outcome(facts: Sequence[Fact], complete: bool) -> Outcome | None:
+    total, parts = facts[0], facts[1:]
+    unit = total.unit or relations.common_unit(facts)
+    stated = relations.show(Interval.total(relations.values_of(list(facts))[1:]), unit)
+    terms = " + ".join(p.written() for p in parts)
+    if complete:
+        detail = f"合计 {total.written()}，分项 {terms} = {stated}"
+    else:
+        detail = f"已列分项 {terms} = {stated}，超过合计 {total.written()}"
+
+    def holds(trial: list[Fact]) -> bool:
+        return relations.sum_holds(trial[0], trial[1:], complete=complete)
+
+    return outcome(facts, holds, detail, seen=total.written(), expected=stated)
+
+
+SUM = RuleType(
+    name="sum",
+    doc="合计 = Σ 分项（任意单位混合，按书写精度比较）",
+    params={
+        "total": Param("concept", doc="合计的概念"),
+        "parts": Param("concepts", doc="分项的概念"),
+        "expand": Param("concept_map", required=False, doc="未写出的分项可由其自身的分项代替"),
+        "partial": Param("flag", required=False, default=True, doc="分项未写全时，仍检查已列分项之和不超过合计"),
+    },
+    evaluate=evaluate_sum,
+)
+
+
+@hookimpl
+def evalrules_rule_types() -> list[RuleType]:
+    return [SUM]

@@ -1,0 +1,59 @@
+"""``sections``: numbered headings run without duplicates or gaps (一、二、三、…; （一）（二）…)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from evalrules import Location, Outcome, Report, Rule, RuleType, Section, hookimpl
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(value: int) -> str:
+    if value < 10:
+        return _DIGITS[value]
+    tens, ones = divmod(value, 10)
+    return f"{_DIGITS[tens] if tens > 1 else ''}十{_DIGITS[ones] if ones else ''}"
+
+
+def _written(section: Section, value: int) -> str:
+    """How ``value`` is numbered in ``section``'s style: 四、 （四） 4. （4）."""
+    number = _chinese(value) if section.style in ("cn", "pcn") else str(value)
+    return {"cn": f"{number}、", "pcn": f"（{number}）", "n": f"{number}.", "pn": f"（{number}）"}[section.style]
+
+
+def _location(section: Section) -> Location:
+    return Location(section.line, 1, f"{section.number}{section.title}"[:30])
+
+
+def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
+    siblings: dict[tuple[int | None, str], list[Section]] = {}
+    for section in report.sections:
+        siblings.setdefault((section.parent, section.style), []).append(section)
+    for run in siblings.values():
+        for before, after in zip(run, run[1:], strict=False):
+            locations = (_location(before), _location(after))
+            if after.value == before.value:
+                detail = f"“{before.number}”出现两次（第{before.line}行、第{after.line}行）"
+                yield Outcome(False, (), detail, seen=after.number, expected=_written(after, before.value + 1),
+                              locations=locations)
+            elif after.value > before.value + 1:
+                missing = "、".join(_written(after, v).rstrip("、.") for v in range(before.value + 1, after.value))
+                detail = f"从“{before.number}”（第{before.line}行）跳到“{after.number}”（第{after.line}行），缺少 {missing}"
+                yield Outcome(False, (), detail, seen=after.number, expected=_written(after, before.value + 1),
+                              locations=locations)
+            elif after.value == before.value + 1:
+                yield Outcome(True, (), f"{before.number} → {after.number}", locations=locations)
+
+
+SECTIONS = RuleType(
+    name="sections",
+    doc="同级章节编号连续：不重复、不跳号",
+    params={},
+    evaluate=evaluate_sections,
+)
+
+
+@hookimpl
+def evalrules_rule_types() -> list[RuleType]:
+    return [SECTIONS]

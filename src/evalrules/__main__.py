@@ -1,0 +1,5 @@
+import sys
+
+from evalrules.cli import main
+
+sys.exit(main())

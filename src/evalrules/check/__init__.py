@@ -1,0 +1,1 @@
+"""Report → [Finding]: rulesets, rule types, binding of facts, arithmetic and diagnoses."""

@@ -1,0 +1,80 @@
+"""Why a relation fails, when one slip of one figure explains it.
+
+Three slips account for most arithmetic errors in reports:
+
+- unit: 万 left out, so a figure in 万元 is written in 元 (“54.2元 疑为 54.2万元”);
+- decimal: the point shifted by one place (“2.5 疑为 0.25”);
+- transposition: two adjacent digits swapped (“108.46 与 180.46”; the gap is divisible by 9),
+  when the swap moves the figure by at least 1%: swapping the last digits (99.75 / 99.57) is
+  within what rounding and sloppy arithmetic already explain.
+
+Each figure of the failing relation is replaced in turn by each of its slips; a slip is a
+diagnosis when the relation then holds.  When more than two slips would explain the gap, none
+is singled out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from evalrules.model import Diagnosis, Fact, Location
+from evalrules.quantity import UnitError
+
+__all__ = ["diagnose"]
+
+_MAX_EXPLANATIONS = 2
+_MIN_TRANSPOSITION_GAP = Decimal("0.01")  # relative
+
+
+def _digits_swapped(fact: Fact) -> Iterator[Fact]:
+    text = format(fact.number, "f")
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if a.isdigit() and b.isdigit() and a != b:
+            swapped = Decimal(text[:i] + b + a + text[i + 2 :])
+            if abs(swapped - fact.number) >= _MIN_TRANSPOSITION_GAP * abs(fact.number):
+                yield attrs.evolve(fact, value=swapped)
+
+
+def _slips(fact: Fact) -> Iterator[tuple[str, Fact, str]]:
+    if fact.number == 0:
+        return
+    if fact.unit in ("元",):
+        fixed = attrs.evolve(fact, unit="万元")
+        yield "unit", fixed, f"{fact.written()} 疑为 {fixed.written()}（疑似漏写“万”）"
+    for shifted, decimals in (
+        (fact.number.scaleb(-1), fact.decimals + 1),
+        (fact.number.scaleb(1), max(fact.decimals - 1, 0)),
+    ):
+        fixed = attrs.evolve(fact, value=shifted, decimals=decimals)
+        yield "decimal", fixed, f"{fact.written()} 疑为 {fixed.written()}（疑似小数点错位）"
+    for fixed in _digits_swapped(fact):
+        gap = format(abs(fixed.number - fact.number).normalize(), "f")
+        yield (
+            "transposition",
+            fixed,
+            f"{fact.written()} 与 {fixed.written()} 数字相同、相差 {gap}（可被 9 整除），疑似数字顺序颠倒",
+        )
+
+
+def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) -> tuple[Diagnosis, ...]:
+    """Slips of one of ``facts`` under which ``holds`` becomes true (at most two, else none)."""
+    found: list[Diagnosis] = []
+    for index, fact in enumerate(facts):
+        if not fact.is_figure():
+            continue
+        for kind, fixed, message in _slips(fact):
+            trial = list(facts)
+            trial[index] = fixed
+            try:
+                ok = holds(trial)
+            except (UnitError, ZeroDivisionError):
+                ok = False
+            if ok:
+                found.append(Diagnosis(kind, message, Location.of(fact), fixed.written()))  # type: ignore[arg-type]
+    # a left-out 万 is the likelier explanation whenever it is one
+    best = [d for d in found if d.kind == "unit"] or found
+    return tuple(best) if len(best) <= _MAX_EXPLANATIONS else ()

@@ -1,0 +1,83 @@
+"""Arithmetic on facts: the relations rule types evaluate, at the precision as written.
+
+Each ``*_holds`` function answers whether some choice of true values within the written
+rounding of every figure satisfies the relation; ``UnitError`` is raised when the figures
+cannot be compared (万元 against %).  A figure written without a unit takes the unit most of
+the other figures in the relation were written in.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal
+
+from evalrules.model import Fact
+from evalrules.quantity import Interval, UnitError, dimension, unit_factor
+
+__all__ = [
+    "common_unit",
+    "equal_holds",
+    "le_holds",
+    "ratio_holds",
+    "show",
+    "sum_holds",
+    "value_of",
+    "values_of",
+]
+
+
+def common_unit(facts: Sequence[Fact]) -> str | None:
+    """The unit most of ``facts`` were written in (a bare figure takes it)."""
+    units = Counter(f.unit for f in facts if f.unit)
+    return units.most_common(1)[0][0] if units else None
+
+
+def values_of(facts: Sequence[Fact]) -> list[Interval]:
+    """The facts as intervals in one base unit; UnitError if their dimensions differ."""
+    unit = common_unit(facts)
+    dimensions = {dimension(f.unit or unit) for f in facts}
+    if len(dimensions) > 1:
+        raise UnitError("、".join(sorted(d or "无单位" for d in dimensions)))
+    return [f.quantity(unit).interval for f in facts]
+
+
+def value_of(fact: Fact, unit: str | None = None) -> Interval:
+    return fact.quantity(unit).interval
+
+
+def sum_holds(total: Fact, parts: Sequence[Fact], *, complete: bool = True) -> bool:
+    """total = Σ parts; with ``complete=False`` (some parts not stated) only Σ parts ≤ total."""
+    values = values_of([total, *parts])
+    stated = Interval.total(values[1:])
+    return values[0].overlaps(stated) if complete else stated.le(values[0])
+
+
+def le_holds(small: Fact, large: Fact) -> bool:
+    a, b = values_of([small, large])
+    return a.le(b)
+
+
+def equal_holds(a: Fact, b: Fact) -> bool:
+    x, y = values_of([a, b])
+    return x.overlaps(y)
+
+
+def ratio_holds(rate: Fact, numerator: Fact, denominator: Fact, *, scale: Decimal = Decimal(100)) -> bool | None:
+    """rate = numerator / denominator × scale; None when the denominator may be zero."""
+    num, den = values_of([numerator, denominator])
+    if den.contains_zero():
+        return None
+    return value_of(rate).overlaps((num / den).scale(scale))
+
+
+def show(value: Interval | Decimal, unit: str | None, decimals: int | None = None) -> str:
+    """A computed value in ``unit`` for a message: exact, or rounded to ``decimals``; trailing zeros cut."""
+    mid = value.mid if isinstance(value, Interval) else value
+    shown = mid / unit_factor(unit)
+    if decimals is not None:
+        shown = shown.quantize(Decimal(1).scaleb(-decimals))
+    text = format(shown, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}{unit or ''}"

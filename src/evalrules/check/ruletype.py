@@ -1,0 +1,87 @@
+"""What a plugin provides to define a rule type, and what evaluating one yields.
+
+A rule type is a named evaluation with declared parameters; a ruleset instantiates it as
+rules (``[[rule]] type = "sum" total = ... parts = [...]``).  The ruleset loader checks each
+rule against the declared parameters, so a typo in a ruleset is a configuration error, not
+a rule that silently never fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Literal
+
+import attrs
+
+from evalrules.model import Diagnosis, Fact, Location, Report, Severity
+
+__all__ = ["Outcome", "Param", "Rule", "RuleType"]
+
+ParamKind = Literal["concept", "concepts", "concept_map", "number", "flag", "text", "texts", "table"]
+
+
+@attrs.frozen
+class Param:
+    """A parameter of a rule type.
+
+    kinds: ``concept`` (one concept id), ``concepts`` (a list of ids), ``concept_map`` (id →
+    list of ids), ``number``, ``flag`` (true/false), ``text``, ``texts`` (a list of strings),
+    ``table`` (free-form).
+    """
+
+    kind: ParamKind
+    required: bool = True
+    default: Any = None
+    doc: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Rule:
+    """A rule of a ruleset: an instance of a rule type with its parameters."""
+
+    id: str
+    type: str
+    severity: Severity
+    message: str
+    params: Mapping[str, Any]
+    source: str = ""
+    line: int = 0
+
+    def __getitem__(self, name: str) -> Any:
+        return self.params[name]
+
+
+@attrs.frozen
+class Outcome:
+    """One evaluation of a rule on one set of facts: whether it holds, and the evidence.
+
+    ``detail`` states the arithmetic in Chinese (``7.54万元 ≠ 8.8万元 + 7.2万元 = 16万元``);
+    the finding's message is the rule's message followed by it.
+    """
+
+    ok: bool
+    facts: tuple[Fact, ...]
+    detail: str = ""
+    seen: str = ""
+    expected: str = ""
+    diagnoses: tuple[Diagnosis, ...] = ()
+    locations: tuple[Location, ...] = ()
+
+    def all_locations(self) -> tuple[Location, ...]:
+        located = self.locations + tuple(Location.of(f) for f in self.facts)
+        unique = {(loc.line, loc.column, loc.text): loc for loc in located}
+        return tuple(sorted(unique.values(), key=lambda loc: (loc.line, loc.column)))
+
+
+Evaluate = Callable[[Rule, Report], Iterable[Outcome]]
+
+
+@attrs.frozen
+class RuleType:
+    """A named evaluation a plugin provides; ``evaluate`` yields an Outcome per fact set."""
+
+    name: str
+    doc: str
+    params: Mapping[str, Param]
+    evaluate: Evaluate

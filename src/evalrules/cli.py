@@ -1,0 +1,136 @@
+"""The command line: ``evalrules check | extract | rules | plugins``.
+
+Exit status: 0 when no error-level finding, 1 with one, 2 on a usage, input or
+configuration error (the other files of a batch are still checked).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from evalrules import __version__
+from evalrules.api import evaluate, extract, load
+from evalrules.check.engine import findings as failed
+from evalrules.errors import EvalrulesError
+from evalrules.format import FileResult
+from evalrules.format.builtin import report_json, report_text
+from evalrules.format.rules import render_rules
+from evalrules.plugin import plugin_infos
+from evalrules.registry import DEFAULT_RULESET, registry
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(code.strip() for value in values or () for code in value.split(",") if code.strip())
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--block", action="append", default=[], metavar="PLUGIN", help="do not load this plugin (repeatable)"
+    )
+    parser = argparse.ArgumentParser(prog="evalrules", description="检查绩效自评报告中的数字与规则")
+    parser.add_argument("--version", action="version", version=f"evalrules {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    check = sub.add_parser("check", parents=[common], help="check reports against a ruleset")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or path to a TOML file")
+    check.add_argument("--select", action="append", metavar="CODE", help="report only these code prefixes")
+    check.add_argument("--ignore", action="append", metavar="CODE", help="do not report these code prefixes")
+    check.add_argument("--format", default="text", help="output format (text, json, or a plugin's)")
+    check.add_argument("--show-passed", action="store_true", help="also list the relations that hold")
+
+    ext = sub.add_parser("extract", parents=[common], help="print the facts read from a report")
+    ext.add_argument("file", metavar="FILE")
+    ext.add_argument("--format", choices=("text", "json"), default="text")
+
+    rules = sub.add_parser("rules", parents=[common], help="list every rule, its type and source")
+    rules.add_argument("--ruleset", help="only this ruleset (name or path)")
+    rules.add_argument("--format", choices=("text", "markdown"), default="text")
+
+    sub.add_parser("plugins", parents=[common], help="list plugins, versions and what they provide")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    reg = registry(frozenset(args.block))
+    output = reg.formats.get(args.format)
+    if output is None:
+        print(f"evalrules: 未知的输出格式 {args.format!r}（可用：{'、'.join(sorted(reg.formats))}）", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        ruleset = reg.ruleset(args.ruleset)
+    except EvalrulesError as exc:
+        print(f"evalrules: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    results: list[FileResult] = []
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            report = extract(load(path, block=args.block), block=args.block)
+            evaluations = evaluate(
+                report, ruleset, select=_codes(args.select), ignore=_codes(args.ignore), block=args.block
+            )
+        except EvalrulesError as exc:
+            print(f"evalrules: {exc}", file=sys.stderr)
+            results.append(FileResult(path, ruleset=ruleset.name, error=str(exc)))
+            status = EXIT_ERROR
+            continue
+        found = failed(evaluations, path)
+        passed = tuple(r for r in evaluations if r.outcome.ok) if args.show_passed else ()
+        results.append(FileResult(path, tuple(found), passed, ruleset.name))
+        if status == EXIT_OK and any(f.severity == "error" for f in found):
+            status = EXIT_FINDINGS
+    text = output.render([r for r in results if not (r.error and args.format == "text")])
+    if text:
+        print(text)
+    return status
+
+
+def _extract(args: argparse.Namespace) -> int:
+    try:
+        report = extract(load(args.file, block=args.block), block=args.block)
+    except EvalrulesError as exc:
+        print(f"evalrules: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.format == "json":
+        print(json.dumps(report_json(report), ensure_ascii=False, indent=1))
+    else:
+        print(report_text(report))
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    reg = registry(frozenset(args.block))
+    try:
+        rulesets = [reg.ruleset(args.ruleset)] if args.ruleset else list(reg.rulesets())
+    except EvalrulesError as exc:
+        print(f"evalrules: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(render_rules(rulesets, reg.rule_types, args.format))
+    return EXIT_OK
+
+
+def _plugins(args: argparse.Namespace) -> int:
+    for info in plugin_infos(registry(frozenset(args.block)).pm):
+        print(f"{info.name}  ({info.distribution} {info.version})")
+        for provided in info.provides:
+            print(f"    {provided}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_ERROR if exc.code not in (0, None) else EXIT_OK
+    command = {"check": _check, "extract": _extract, "rules": _rules, "plugins": _plugins}[args.command]
+    return command(args)

@@ -1,0 +1,28 @@
+"""Document → Report: sections, then the facts every extractor plugin reads."""
+
+from __future__ import annotations
+
+import pluggy
+
+from evalrules.extract.metadata import kind_of, title_line
+from evalrules.extract.sections import find_sections
+from evalrules.model import Document, Report
+
+__all__ = ["extract_report"]
+
+
+def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
+    lines = list(document.lines())
+    sections = find_sections(lines)
+    facts = [fact for found in pm.hook.evalrules_extract(document=document, sections=sections) for fact in found]
+    facts.sort(key=lambda f: (f.span.line, f.span.column))
+    title = title_line(lines)
+    title_text = title.text.strip() if title else None
+    return Report(
+        path=document.path,
+        facts=tuple(facts),
+        sections=sections,
+        title=title_text,
+        kind=kind_of(title_text),
+        document=document,
+    )

@@ -1,0 +1,104 @@
+"""The vocabulary that turns a label written before a figure into a concept id.
+
+Terms live in ``lexicon.toml`` (and in plugins' vocabularies); see its header for the rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib.resources import files
+
+import attrs
+
+from evalrules.extract.normalize import clean_label, normalize
+
+__all__ = ["Lexicon", "Term", "default_lexicon"]
+
+# What may stand between a label and its figure without changing what the label names.
+_FILLER = re.compile(
+    r"(?:[为是共计达约的及:,，、]|合计|共计|达到|金额|总额|人民币|预算数?|决算数?|执行数|支出|安排|数|额|"
+    r"\(万元\)|\(元\)|\(%\)|\(人\))*"
+)
+
+
+@attrs.frozen
+class Term:
+    concept: str
+    labels: tuple[str, ...]
+    unit: str
+    parent: str | None = None
+    part_only: bool = False
+
+
+@attrs.frozen
+class Lexicon:
+    terms: tuple[Term, ...]
+    scopes: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def from_toml(cls, texts: Iterable[str]) -> Lexicon:
+        terms: list[Term] = []
+        scopes: dict[str, tuple[str, ...]] = {}
+        for text in texts:
+            data = tomllib.loads(text)
+            for name, words in data.get("scope", {}).items():
+                scopes[name] = scopes.get(name, ()) + tuple(normalize(w) for w in words)
+            for raw in data.get("term", []):
+                terms.append(
+                    Term(
+                        concept=raw["concept"],
+                        labels=tuple(clean_label(normalize(label)) for label in raw["labels"]),
+                        unit=raw["unit"],
+                        parent=raw.get("parent"),
+                        part_only=raw.get("part_only", False),
+                    )
+                )
+        return cls(tuple(terms), scopes)
+
+    def scope_of(self, text: str) -> str | None:
+        """The scope (budget / final) the last scope word in ``text`` names, if any."""
+        best: tuple[int, str] | None = None
+        for scope, words in self.scopes.items():
+            for word in words:
+                position = text.rfind(word)
+                if position >= 0 and (best is None or position + len(word) > best[0]):
+                    best = (position + len(word), scope)
+        return best[1] if best else None
+
+    def resolve(
+        self,
+        label: str,
+        dimension: str,
+        scope: str,
+        parent: str | None,
+        known: Mapping[str, str],
+    ) -> tuple[str, bool] | None:
+        """The concept ``label`` names for a figure of ``dimension``, and whether it is a part
+        of ``parent``; None when no term fits."""
+        text = clean_label(label)
+        best: tuple[tuple[bool, int, int], str] | None = None
+        for term in self.terms:
+            if term.unit != dimension:
+                continue
+            concept = term.concept.replace("{scope}", scope)
+            if concept not in known:
+                continue
+            is_child = parent is not None and term.parent is not None and term.parent.replace("{scope}", scope) == parent
+            if term.part_only and not is_child:
+                continue
+            for word in term.labels:
+                position = text.rfind(word)
+                if position < 0 or not _FILLER.fullmatch(text, position + len(word)):
+                    continue
+                key = (is_child, len(word), position)
+                if best is None or key > best[0]:
+                    best = (key, concept)
+        return (best[1], best[0][0]) if best else None
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    return Lexicon.from_toml([files("evalrules.extract").joinpath("lexicon.toml").read_text("utf-8")])

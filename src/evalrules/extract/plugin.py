@@ -1,0 +1,23 @@
+"""The built-in extractor: metadata and the facts of prose, through the extract hook."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalrules.concepts import spec_concepts
+from evalrules.extract.lexicon import default_lexicon
+from evalrules.extract.metadata import department_facts, title_line, year_fact
+from evalrules.extract.prose import read_prose
+from evalrules.hookspecs import hookimpl
+from evalrules.model import Document, Fact, Section
+
+
+@hookimpl
+def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
+    lines = list(document.lines())
+    facts = department_facts(lines, title_line(lines))
+    year = year_fact(lines)
+    if year is not None:
+        facts.append(year)
+    facts.extend(read_prose(lines, sections, default_lexicon(), spec_concepts()))
+    return facts

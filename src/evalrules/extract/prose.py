@@ -1,0 +1,233 @@
+"""Facts from sentences: label + figure + unit, read left to right with the sentence's context.
+
+Within a sentence (up to 。！？) the reader carries:
+
+- the scope, 年初预算 (budget) or 决算 (final), from the last scope word written, else from the
+  nearest heading that names one, else final;
+- the breakdown: after “其中”, labels are first read as parts of the figure before it
+  (编制 9名，其中：行政编制 9名 → staffing.authorized_admin);
+- the subject: the last figure read, which a change or share refers to
+  (基本支出 100.28万元，占总支出的55.5% → final.expense_basic:share).
+
+Scores (figures in 分) are read against the indicator whose heading the line is under
+(“1、年度资金总额。权重10分，得9.98分”), or the indicator the label names
+(“其中，产出指标38分”).  The grade is read from “综合绩效级别为‘优’” and the like.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from evalrules.extract.figures import YEAR, Figure, figures
+from evalrules.extract.lexicon import Lexicon
+from evalrules.extract.normalize import clean_label, normalize
+from evalrules.model import Fact, Line, Section, Span
+from evalrules.quantity import dimension
+
+__all__ = ["read_prose"]
+
+_SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
+_DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减")
+_CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增)了?"
+_VS_BUDGET = re.compile(rf"(?:较|比|与)(?:年初)?预算(?:数)?(?:相比)?,?{_CHANGE}[为:]?$")
+_YOY = re.compile(rf"(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比)?.*?{_CHANGE}[为:]?$")
+_SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
+_TOTAL_SCORE = re.compile(r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)")
+_WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
+_SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
+_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,16}$")
+_LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
+_TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
+_GRADE = re.compile(
+    r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)[为是:\s]*[“\"「『']?"
+    r"(?P<grade>优秀|优|良好|良|中等|中|合格|及格|不合格|差)"
+)
+
+
+@attrs.define
+class _Sentence:
+    """What the reader carries from one figure to the next within a sentence."""
+
+    scope: str | None = None
+    parent: Fact | None = None
+    subject: Fact | None = None
+
+
+@attrs.define
+class _Indicators:
+    """Headings that turned out to be indicators (they state a weight or a score)."""
+
+    sections: Sequence[Section]
+    paths: dict[int, tuple[str, ...]] = attrs.Factory(dict)
+
+    def innermost(self, line: int) -> int | None:
+        index = None
+        for i, section in enumerate(self.sections):
+            if section.line > line:
+                break
+            index = i
+        return index
+
+    def path(self, index: int) -> tuple[str, ...]:
+        if index not in self.paths:
+            section = self.sections[index]
+            name = _TITLE_CUT.split(section.title, maxsplit=1)[0].strip().replace(".", "·")
+            parent = section.parent
+            while parent is not None and parent not in self.paths:
+                parent = self.sections[parent].parent
+            self.paths[index] = (self.paths[parent] if parent is not None else ()) + (name,)
+        return self.paths[index]
+
+
+def _section_scope(lexicon: Lexicon, sections: Sequence[Section], line: int) -> str | None:
+    index = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].line <= line), None)
+    while index is not None:
+        scope = lexicon.scope_of(sections[index].title)
+        if scope:
+            return scope
+        index = sections[index].parent
+    return None
+
+
+def _signed(value: Decimal, sign: str | None) -> Decimal:
+    return -value if sign in _DECREASE and value != 0 else value
+
+
+def _fact(concept: str, value: Decimal, figure: Figure, line: Line, period: int | None, clause: int) -> Fact:
+    return Fact(
+        concept=concept,
+        value=value,
+        span=Span(line.number, figure.start + 1, line.text[figure.start : figure.end]),
+        unit=figure.unit,
+        decimals=figure.decimals,
+        period=period,
+        clause=clause,
+    )
+
+
+def _measure(label: str, dim: str, subject: Fact | None) -> tuple[str, str | None] | None:
+    """(measure, sign word) when ``label`` states a change or share of the subject."""
+    if subject is None:
+        return None
+    if dim == "percent" and _SHARE.search(label) and "率" not in label:
+        return "share", None
+    found = _VS_BUDGET.search(label)
+    if found and dim == "money":
+        return "vs_budget", found["sign"]
+    found = _YOY.search(label)
+    if found and dim in ("money", "percent"):
+        return ("yoy_change" if dim == "money" else "yoy_pct"), found["sign"]
+    return None
+
+
+def read_prose(
+    lines: Sequence[Line],
+    sections: Sequence[Section],
+    lexicon: Lexicon,
+    known: Mapping[str, str],
+) -> list[Fact]:
+    """Every fact the sentences of ``lines`` state."""
+    facts: list[Fact] = []
+    indicators = _Indicators(sections)
+    clause = 0
+    for line in lines:
+        text = normalize(line.text)
+        default_scope = _section_scope(lexicon, sections, line.number) or "final"
+        for sentence in _SENTENCE.finditer(text):
+            clause += 1
+            facts.extend(_read_sentence(text, sentence, line, default_scope, indicators, lexicon, known, clause))
+    return _resolve_indicator_names(facts)
+
+
+def _read_sentence(
+    text: str,
+    sentence: re.Match[str],
+    line: Line,
+    default_scope: str,
+    indicators: _Indicators,
+    lexicon: Lexicon,
+    known: Mapping[str, str],
+    clause: int,
+) -> Iterator[Fact]:
+    state = _Sentence()
+    position = sentence.start()
+    for figure in figures(sentence.group()):
+        start, end = sentence.start() + figure.start, sentence.start() + figure.end
+        figure = attrs.evolve(figure, start=start, end=end)
+        label = clean_label(text[position:start])
+        years = list(YEAR.finditer(text, sentence.start(), start))
+        period = int(years[-1][1]) if years else None
+        position = end
+        dim = dimension(figure.unit)
+        if "其中" in label and state.subject is not None:
+            state.parent = state.subject
+        measure = _measure(label, dim, state.subject)
+        if measure is not None and state.subject is not None:
+            name, sign = measure
+            value = _signed(figure.value, sign)
+            yield _fact(f"{state.subject.base}:{name}", value, figure, line, period, clause)
+            continue
+        if dim == "score":
+            fact = _score_fact(label, figure, line, indicators, period, clause)
+        else:
+            scope = lexicon.scope_of(label)
+            if scope:
+                state.scope = scope
+            resolved = lexicon.resolve(
+                label, dim, state.scope or default_scope, state.parent.base if state.parent else None, known
+            )
+            fact = None
+            if resolved is not None:
+                concept, is_part = resolved
+                if not is_part:
+                    state.parent = None
+                fact = _fact(concept, figure.value, figure, line, period, clause)
+        if fact is not None:
+            state.subject = fact
+            yield fact
+    grade = _GRADE.search(sentence.group())
+    if grade:
+        column = sentence.start() + grade.start("grade")
+        yield Fact("evaluation.grade", grade["grade"], Span(line.number, column + 1, grade["grade"]), clause=clause)
+
+
+def _score_fact(
+    label: str, figure: Figure, line: Line, indicators: _Indicators, period: int | None, clause: int
+) -> Fact | None:
+    name = _LEAD.sub("", label)
+    if _TOTAL_SCORE.search(name) and not _WEIGHT.search(name):
+        return _fact("evaluation.total_score", figure.value, figure, line, period, clause)
+    heading = indicators.innermost(line.number)
+    for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
+        if pattern.search(name):
+            if heading is None:
+                return None
+            path = indicators.path(heading)
+            return _fact(_indicator(path, measure), figure.value, figure, line, period, clause)
+    if _NAME.match(name):
+        return _fact(_indicator((name,), "score"), figure.value, figure, line, period, clause)
+    return None
+
+
+def _indicator(path: tuple[str, ...], measure: str) -> str:
+    return f"evaluation.indicator.{'.'.join(path)}:{measure}"
+
+
+def _resolve_indicator_names(facts: list[Fact]) -> list[Fact]:
+    """A summary naming an indicator by name alone refers to where the headings put it."""
+    prefix = "evaluation.indicator."
+    deep: dict[str, str] = {}
+    for fact in facts:
+        if fact.base.startswith(prefix) and "." in fact.base[len(prefix) :]:
+            deep.setdefault(fact.base.rsplit(".", 1)[1], fact.base)
+    resolved = []
+    for fact in facts:
+        name = fact.base[len(prefix) :]
+        if fact.base.startswith(prefix) and "." not in name and name in deep:
+            fact = attrs.evolve(fact, concept=f"{deep[name]}:{fact.measure}")
+        resolved.append(fact)
+    return resolved

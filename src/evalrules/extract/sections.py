@@ -1,0 +1,74 @@
+"""Numbered headings: 一、 （一） 1. 1、 （1）, and the outline they form.
+
+A heading is a line that starts (after indentation and leftover field codes such as
+``[bookmark: _GoBack]``) with a number in one of these styles.  Levels are assigned as the
+styles appear, the way Markdown nests lists: a style not seen yet opens a deeper level; a
+style already open closes the levels below it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from evalrules.extract.normalize import normalize
+from evalrules.model import Line, Section
+
+__all__ = ["CHINESE_DIGITS", "chinese_number", "find_sections", "heading_of"]
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+_JUNK = re.compile(r"^(?:\s|\[bookmark:[^\]]*\]|•)*")
+_HEADING = re.compile(
+    r"(?P<number>"
+    r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.]"
+    r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
+    r"|(?P<n>\d{1,2})(?:、|\.(?!\d))"
+    r"|\((?P<pn>\d{1,2})\)"
+    r")\s*(?P<title>\S.*)"
+)
+
+
+def chinese_number(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20."""
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (CHINESE_DIGITS.get(ones, 0) if ones else 0)
+    return CHINESE_DIGITS[text]
+
+
+def heading_of(text: str) -> tuple[str, str, int, str] | None:
+    """(number as written, style, value, title) if ``text`` is a numbered heading."""
+    start = _JUNK.match(text)
+    offset = start.end() if start else 0
+    match = _HEADING.match(normalize(text), offset)
+    if match is None:
+        return None
+    for style in ("cn", "pcn", "n", "pn"):
+        if match[style]:
+            raw = match[style]
+            value = int(raw) if style in ("n", "pn") else chinese_number(raw)
+            return match["number"], style, value, match["title"].strip()
+    return None
+
+
+def find_sections(lines: Iterable[Line]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    open_styles: list[str] = []  # style of each open level
+    last_at_level: list[int] = []  # index of the last section at each open level
+    for line in lines:
+        heading = heading_of(line.text)
+        if heading is None:
+            continue
+        number, style, value, title = heading
+        if style in open_styles:
+            level = open_styles.index(style)
+            del open_styles[level + 1 :]
+            del last_at_level[level:]
+        else:
+            open_styles.append(style)
+            level = len(open_styles) - 1
+        parent = last_at_level[level - 1] if level > 0 else None
+        last_at_level.append(len(sections))
+        sections.append(Section(number, style, value, title, line.number, level + 1, parent))
+    return tuple(sections)

@@ -1,0 +1,73 @@
+"""Plain text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+
+One line of the file is one line of the document, numbered from 1 as an editor numbers it;
+runs of non-blank lines form paragraph blocks.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from evalrules.errors import InputError
+from evalrules.hookspecs import hookimpl
+from evalrules.model import Block, Document, Line
+
+__all__ = ["blocks_of", "decode"]
+
+# Formats with loaders of their own (or none yet): never read them as text.
+_NOT_TEXT = {".docx", ".doc", ".pdf", ".xls", ".xlsx", ".zip", ".rar", ".png", ".jpg", ".jpeg", ".json"}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """The text and the encoding it was read in; InputError for binary or unknown encodings."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"以 {encoding} 解码失败（字节 {exc.start}）") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "二进制文件，不是文本")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError(path, "无法识别的文本编码（支持 UTF-8、UTF-16、GB18030/GBK）")
+
+
+def blocks_of(text: str) -> tuple[Block, ...]:
+    """Paragraph blocks: runs of non-blank lines, numbered as in the file."""
+    blocks: list[Block] = []
+    run: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if line.strip():
+            run.append(Line(number, line))
+        elif run:
+            blocks.append(Block("paragraph", tuple(run)))
+            run = []
+    if run:
+        blocks.append(Block("paragraph", tuple(run)))
+    return tuple(blocks)
+
+
+@hookimpl(trylast=True)
+def evalrules_load(path: Path) -> Document | None:
+    if path.suffix.lower() in _NOT_TEXT:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"无法读取：{exc.strerror or exc}") from None
+    text, encoding = decode(data, str(path))
+    if not text.strip():
+        raise InputError(str(path), "文件只有空白，没有内容")
+    return Document(str(path), blocks_of(text), "text", encoding)

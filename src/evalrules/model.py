@@ -1,0 +1,292 @@
+"""The data model: what a report is once read, and what a check says about it.
+
+    Document ─extract─▶ Report ─check─▶ Finding
+
+Everything here is immutable (``attrs.frozen``); collections are tuples.  A ``Fact`` keeps the
+figure exactly as written — ``Decimal`` value, unit, number of decimals — and the span where
+it was written, so every finding can point at the line a reviewer has to look at.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from evalrules.quantity import Quantity
+
+__all__ = [
+    "Block",
+    "Diagnosis",
+    "Document",
+    "Fact",
+    "Finding",
+    "Indicator",
+    "Line",
+    "Location",
+    "Report",
+    "Section",
+    "Severity",
+    "Span",
+]
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@attrs.frozen
+class Line:
+    """One line of the source, numbered as findings number it (1-based)."""
+
+    number: int
+    text: str
+
+
+@attrs.frozen
+class Block:
+    """A paragraph or a table of the source, with the lines it covers.
+
+    For a table, ``rows`` holds the cell texts; each row is also one ``Line``.
+    """
+
+    kind: Literal["paragraph", "table"]
+    lines: tuple[Line, ...]
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+@attrs.frozen
+class Document:
+    """A loaded file: its blocks in reading order, and what it was loaded from."""
+
+    path: str
+    blocks: tuple[Block, ...]
+    format: str = "text"
+    encoding: str | None = None
+
+    def lines(self) -> Iterator[Line]:
+        """Every line of every block, in reading order."""
+        for block in self.blocks:
+            yield from block.lines
+
+    def line_text(self, number: int) -> str:
+        for line in self.lines():
+            if line.number == number:
+                return line.text
+        return ""
+
+
+@attrs.frozen
+class Span:
+    """Where a figure was written: 1-based line and column, and the text as written."""
+
+    line: int
+    column: int
+    text: str
+
+
+@attrs.frozen
+class Fact:
+    """One figure of the report under a concept id (``../spec/concepts.toml``).
+
+    ``concept`` may carry a measure after a colon (``final.expense_basic:share``).
+    ``value`` is a ``Decimal`` for figures and a ``str`` for names and grades.
+    ``decimals`` is the number of decimals as written (``55.5`` → 1), which sets the
+    rounding interval the figure stands for.  ``period`` is the year the sentence names, if
+    any; ``clause`` numbers the sentence the fact was read from, so facts stated together
+    can be bound together.
+    """
+
+    concept: str
+    value: Decimal | str
+    span: Span
+    unit: str | None = None
+    decimals: int = 0
+    period: int | None = None
+    clause: int = 0
+
+    @property
+    def base(self) -> str:
+        return self.concept.partition(":")[0]
+
+    @property
+    def measure(self) -> str:
+        return self.concept.partition(":")[2]
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def number(self) -> Decimal:
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"{self.concept} is not a figure: {self.value!r}")
+        return self.value
+
+    def is_figure(self) -> bool:
+        return isinstance(self.value, Decimal)
+
+    def quantity(self, unit: str | None = None) -> Quantity:
+        """The figure as an interval; ``unit`` stands in when none was written."""
+        return Quantity.written(self.number, self.decimals, self.unit or unit)
+
+    def written(self) -> str:
+        """The figure as a reader would write it: ``54.2万元``."""
+        value = format(self.value, "f") if isinstance(self.value, Decimal) else self.value
+        return f"{value}{self.unit or ''}"
+
+
+@attrs.frozen
+class Section:
+    """A numbered heading: ``number`` as written (``三、``), its style, value and level."""
+
+    number: str
+    style: str
+    value: int
+    title: str
+    line: int
+    level: int
+    parent: int | None = None  # index into Report.sections
+
+
+@attrs.frozen
+class Indicator:
+    """A node of the evaluation indicator tree with the facts that state its weight and score."""
+
+    path: tuple[str, ...]
+    weights: tuple[Fact, ...] = ()
+    scores: tuple[Fact, ...] = ()
+    children: tuple[Indicator, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    @property
+    def concept(self) -> str:
+        return ".".join(("evaluation.indicator", *self.path))
+
+
+@attrs.frozen
+class Report:
+    """What a report states: every fact (a concept stated twice keeps both) and its structure."""
+
+    path: str
+    facts: tuple[Fact, ...]
+    sections: tuple[Section, ...] = ()
+    title: str | None = None
+    kind: str | None = None
+    document: Document | None = attrs.field(default=None, eq=False, repr=False)
+
+    def all(self, concept: str) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.concept == concept)
+
+    def first(self, concept: str) -> Fact | None:
+        return next((f for f in self.facts if f.concept == concept), None)
+
+    def _text(self, concept: str) -> str | None:
+        fact = self.first(concept)
+        return None if fact is None else str(fact.value)
+
+    @property
+    def department(self) -> str | None:
+        return self._text("report.department")
+
+    @property
+    def title_department(self) -> str | None:
+        return self._text("report.title_department")
+
+    @property
+    def region(self) -> str | None:
+        return self._text("report.region")
+
+    @property
+    def year(self) -> int | None:
+        text = self._text("report.year")
+        return int(text) if text and text.isdigit() else None
+
+    def section_path(self, line: int) -> tuple[int, ...]:
+        """Indexes of the sections that contain ``line``, outermost first."""
+        index = bisect.bisect_right([s.line for s in self.sections], line) - 1
+        path: list[int] = []
+        while index is not None and index >= 0:
+            path.append(index)
+            index = self.sections[index].parent
+        return tuple(reversed(path))
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """The first-level indicators, each with its subtree, in the order first stated."""
+        return indicator_tree(self.facts)
+
+
+def indicator_tree(facts: tuple[Fact, ...]) -> tuple[Indicator, ...]:
+    prefix = "evaluation.indicator."
+    order: list[tuple[str, ...]] = []
+    weights: dict[tuple[str, ...], list[Fact]] = {}
+    scores: dict[tuple[str, ...], list[Fact]] = {}
+    for fact in facts:
+        if not fact.base.startswith(prefix) or fact.measure not in ("weight", "score"):
+            continue
+        path = tuple(fact.base[len(prefix) :].split("."))
+        for depth in range(1, len(path) + 1):
+            if path[:depth] not in weights:
+                order.append(path[:depth])
+                weights[path[:depth]] = []
+                scores[path[:depth]] = []
+        (weights if fact.measure == "weight" else scores)[path].append(fact)
+
+    def build(path: tuple[str, ...]) -> Indicator:
+        children = tuple(build(p) for p in order if len(p) == len(path) + 1 and p[:-1] == path)
+        return Indicator(path, tuple(weights[path]), tuple(scores[path]), children)
+
+    return tuple(build(p) for p in order if len(p) == 1)
+
+
+@attrs.frozen
+class Location:
+    """A place a finding points at, with the figure or text written there."""
+
+    line: int
+    column: int
+    text: str
+    concept: str | None = None
+
+    @classmethod
+    def of(cls, fact: Fact) -> Location:
+        return cls(fact.span.line, fact.span.column, fact.span.text, fact.concept)
+
+
+@attrs.frozen
+class Diagnosis:
+    """Why a relation fails, when one explanation fits: the slip and the corrected value."""
+
+    kind: Literal["unit", "decimal", "transposition"]
+    message: str
+    location: Location
+    corrected: str
+
+
+@attrs.frozen
+class Finding:
+    """A rule that does not hold: what was seen, what was expected, where, and why."""
+
+    code: str
+    severity: Severity
+    message: str
+    locations: tuple[Location, ...]
+    seen: str = ""
+    expected: str = ""
+    diagnoses: tuple[Diagnosis, ...] = ()
+    path: str = ""
+
+    @property
+    def line(self) -> int:
+        return min((loc.line for loc in self.locations), default=0)
+
+    @property
+    def column(self) -> int:
+        first = min(self.locations, key=lambda loc: (loc.line, loc.column), default=None)
+        return first.column if first else 0

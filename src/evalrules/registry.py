@@ -1,0 +1,64 @@
+"""Everything the installed plugins provide, gathered once: rule types, rulesets, formats, concepts."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+import pluggy
+
+from evalrules.check.ruleset import Ruleset, load_ruleset
+from evalrules.check.ruletype import RuleType
+from evalrules.concepts import known_concepts
+from evalrules.errors import ConfigError
+from evalrules.format import OutputFormat
+from evalrules.plugin import get_manager
+
+__all__ = ["DEFAULT_RULESET", "Registry", "registry"]
+
+DEFAULT_RULESET = "default"
+
+
+class Registry:
+    """The plugin manager and what its plugins provide, looked up by name."""
+
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        self.pm = pm
+        self.concepts = known_concepts(pm)
+        self.rule_types: dict[str, RuleType] = {}
+        for provided in pm.hook.evalrules_rule_types():
+            for rule_type in provided:
+                self.rule_types[rule_type.name] = rule_type
+        self.formats: dict[str, OutputFormat] = {}
+        for provided in pm.hook.evalrules_formats():
+            for output in provided:
+                self.formats[output.name] = output
+        self.ruleset_paths: dict[str, Path] = {}
+        for provided in pm.hook.evalrules_rulesets():
+            for path in provided:
+                self.ruleset_paths[Path(path).stem] = Path(path)
+
+    @functools.cache  # noqa: B019 - a registry lives as long as the process
+    def ruleset(self, name_or_path: str) -> Ruleset:
+        """A ruleset by name (``default``) or by path to a TOML file."""
+        path = self.ruleset_paths.get(name_or_path)
+        if path is None:
+            candidate = Path(name_or_path)
+            if candidate.suffix == ".toml" or candidate.exists():
+                path = candidate
+            else:
+                known = "、".join(sorted(self.ruleset_paths)) or "无"
+                raise ConfigError(name_or_path, f"没有这个规则集（已安装：{known}）")
+        if not path.exists():
+            raise ConfigError(str(path), "规则集文件不存在")
+        return load_ruleset(path, self.rule_types, self.concepts)
+
+    def rulesets(self) -> Iterable[Ruleset]:
+        for name in sorted(self.ruleset_paths):
+            yield self.ruleset(name)
+
+
+@functools.cache
+def registry(blocked: frozenset[str] = frozenset()) -> Registry:
+    return Registry(get_manager(blocked))
