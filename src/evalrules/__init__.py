@@ -1,6 +1,6 @@
 """evalrules: read 绩效自评报告 into data and check it against declarative rules.
 
-    path ─load─▶ Document ─extract─▶ Report ─check(Ruleset)─▶ [Finding] ─format─▶ text · json
+path ─load─▶ Document ─extract─▶ Report ─check(Ruleset)─▶ [Finding] ─format─▶ text · json
 """
 
 from __future__ import annotations

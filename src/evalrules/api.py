@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from evalrules.check.engine import Result, evaluate as run_rules, findings as failed
+from evalrules.check.engine import Result
+from evalrules.check.engine import evaluate as run_rules
+from evalrules.check.engine import findings as failed
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.select import Selection
 from evalrules.extract import extract_report

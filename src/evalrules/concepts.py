@@ -9,7 +9,7 @@ from importlib.resources import files
 
 import pluggy
 
-__all__ = ["MEASURES", "INDICATOR_PREFIX", "is_known", "known_concepts"]
+__all__ = ["INDICATOR_PREFIX", "MEASURES", "is_known", "known_concepts"]
 
 MEASURES = frozenset({"share", "yoy_change", "yoy_pct", "vs_budget", "weight", "score"})
 INDICATOR_PREFIX = "evaluation.indicator."

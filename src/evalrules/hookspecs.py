@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from evalrules.check.ruletype import RuleType
     from evalrules.format import OutputFormat
     from evalrules.model import Document, Fact, Section
-    from evalrules.check.ruletype import RuleType
 
 PROJECT = "evalrules"
 

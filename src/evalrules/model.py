@@ -10,9 +10,9 @@ it was written, so every finding can point at the line a reviewer has to look at
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 Severity = Literal["error", "warning", "info"]
+DiagnosisKind = Literal["unit", "decimal", "transposition"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -179,12 +180,28 @@ class Report:
     title: str | None = None
     kind: str | None = None
     document: Document | None = attrs.field(default=None, eq=False, repr=False)
+    # derived once, on first use: facts by concept, the indicator tree, section lines
+    _derived: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def _memo(self, key: str, build: Callable[[], Any]) -> Any:
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
     def all(self, concept: str) -> tuple[Fact, ...]:
-        return tuple(f for f in self.facts if f.concept == concept)
+        """Every statement of ``concept``, in reading order."""
+        index: dict[str, tuple[Fact, ...]] = self._memo("by_concept", self._index)
+        return index.get(concept, ())
+
+    def _index(self) -> dict[str, tuple[Fact, ...]]:
+        index: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            index.setdefault(fact.concept, []).append(fact)
+        return {concept: tuple(facts) for concept, facts in index.items()}
 
     def first(self, concept: str) -> Fact | None:
-        return next((f for f in self.facts if f.concept == concept), None)
+        found = self.all(concept)
+        return found[0] if found else None
 
     def _text(self, concept: str) -> str | None:
         fact = self.first(concept)
@@ -209,9 +226,11 @@ class Report:
 
     def section_path(self, line: int) -> tuple[int, ...]:
         """Indexes of the sections that contain ``line``, outermost first."""
-        index = bisect.bisect_right([s.line for s in self.sections], line) - 1
+        lines: list[int] = self._memo("section_lines", lambda: [s.line for s in self.sections])
+        last = bisect.bisect_right(lines, line) - 1
+        index: int | None = last if last >= 0 else None
         path: list[int] = []
-        while index is not None and index >= 0:
+        while index is not None:
             path.append(index)
             index = self.sections[index].parent
         return tuple(reversed(path))
@@ -219,7 +238,8 @@ class Report:
     @property
     def indicators(self) -> tuple[Indicator, ...]:
         """The first-level indicators, each with its subtree, in the order first stated."""
-        return indicator_tree(self.facts)
+        tree: tuple[Indicator, ...] = self._memo("indicators", lambda: indicator_tree(self.facts))
+        return tree
 
 
 def indicator_tree(facts: tuple[Fact, ...]) -> tuple[Indicator, ...]:
@@ -263,7 +283,7 @@ class Location:
 class Diagnosis:
     """Why a relation fails, when one explanation fits: the slip and the corrected value."""
 
-    kind: Literal["unit", "decimal", "transposition"]
+    kind: DiagnosisKind
     message: str
     location: Location
     corrected: str

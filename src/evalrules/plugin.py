@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import import_module
+from pathlib import Path
 
 import attrs
 import pluggy
 
 from evalrules import hookspecs
 
-__all__ = ["PluginInfo", "get_manager", "plugin_infos"]
+__all__ = ["PluginInfo", "get_manager", "new_manager", "plugin_infos"]
 
 ENTRY_POINT_GROUP = hookspecs.PROJECT
 
@@ -26,7 +27,12 @@ BUILTIN = {
 
 @functools.cache
 def get_manager(blocked: frozenset[str] = frozenset()) -> pluggy.PluginManager:
-    """The plugin manager with built-in and installed plugins, less the ``blocked`` names."""
+    """The process's plugin manager for this set of ``blocked`` names (built once)."""
+    return new_manager(blocked)
+
+
+def new_manager(blocked: frozenset[str] = frozenset()) -> pluggy.PluginManager:
+    """A plugin manager with built-in and installed plugins, less the ``blocked`` names."""
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     for name in blocked:
@@ -49,7 +55,15 @@ class PluginInfo:
     provides: tuple[str, ...]
 
 
+def _name(item: object) -> str:
+    """A rule type's or a format's name, a ruleset file's stem."""
+    if isinstance(item, Path):
+        return item.stem
+    return str(getattr(item, "name", item))
+
+
 def _provided(pm: pluggy.PluginManager, plugin: object) -> Iterable[str]:
+    """One line per hook the plugin implements, naming what the hook returns."""
     for caller in pm.get_hookcallers(plugin) or ():
         for impl in caller.get_hookimpls():
             if impl.plugin is not plugin:
@@ -58,9 +72,11 @@ def _provided(pm: pluggy.PluginManager, plugin: object) -> Iterable[str]:
             if hook in ("load", "extract"):
                 yield hook
                 continue
-            result = impl.function()
-            names = [getattr(item, "name", None) or getattr(item, "stem", str(item)) for item in result]
-            yield f"{hook.replace('_', ' ')}: {', '.join(sorted(names))}"
+            provided = impl.function()
+            if isinstance(provided, Mapping):
+                yield f"{hook}: {len(provided)}"
+            elif isinstance(provided, Iterable):
+                yield f"{hook.replace('_', ' ')}: {', '.join(sorted(_name(item) for item in provided))}"
 
 
 def plugin_infos(pm: pluggy.PluginManager) -> list[PluginInfo]:

@@ -6,14 +6,15 @@ Calculations 1.1 does with ``decimals``): a relation fails only when no choice o
 inside the intervals satisfies it, so a rounding difference never produces a finding.
 
 Everything is ``Decimal``; units convert exactly (1万元 = 10 000元, 1亿元 = 10 000万元).
-A written zero is exact: reports write 0 for nothing spent, never for an amount rounded
-away (that would be written 0.3万元), so ``0万元`` is not ±5 000元.
+A bare zero is exact: reports write 0 for nothing spent, never for an amount rounded away
+(that would be written 0.3万元), so ``0万元`` is not ±5 000元.  ``0.00`` keeps its precision.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal
 
 import attrs
 
@@ -42,7 +43,8 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "名": ("person", Decimal(1)),
 }
 
-_PRECISION = 60  # digits; far beyond any figure in a report, so no operation here rounds
+# 60 significant digits: far beyond any figure in a report, so sums and products are exact.
+_EXACT = Context(prec=60)
 
 
 class UnitError(ValueError):
@@ -67,7 +69,7 @@ def unit_factor(unit: str | None) -> Decimal:
 
 def written_interval(value: Decimal, decimals: int) -> tuple[Decimal, Decimal]:
     """The interval of true values a figure written with ``decimals`` decimals stands for."""
-    if value == 0:
+    if value == 0 and decimals == 0:
         return value, value
     half = Decimal(5).scaleb(-(decimals + 1))
     return value - half, value + half
@@ -86,29 +88,24 @@ class Interval:
         return cls(v, v)
 
     def __add__(self, other: Interval) -> Interval:
-        with localcontext(prec=_PRECISION):
-            return Interval(self.lo + other.lo, self.hi + other.hi)
+        return Interval(_EXACT.add(self.lo, other.lo), _EXACT.add(self.hi, other.hi))
 
     def __sub__(self, other: Interval) -> Interval:
-        with localcontext(prec=_PRECISION):
-            return Interval(self.lo - other.hi, self.hi - other.lo)
+        return Interval(_EXACT.subtract(self.lo, other.hi), _EXACT.subtract(self.hi, other.lo))
 
     def __mul__(self, other: Interval) -> Interval:
-        with localcontext(prec=_PRECISION):
-            products = [a * b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        products = [_EXACT.multiply(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(products), max(products))
 
     def __truediv__(self, other: Interval) -> Interval:
         """Division; the divisor must not contain zero (callers check ``contains_zero``)."""
         if other.contains_zero():
             raise ZeroDivisionError("divisor interval contains zero")
-        with localcontext(prec=_PRECISION):
-            quotients = [a / b for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
+        quotients = [_EXACT.divide(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(quotients), max(quotients))
 
     def scale(self, factor: Decimal) -> Interval:
-        with localcontext(prec=_PRECISION):
-            a, b = self.lo * factor, self.hi * factor
+        a, b = _EXACT.multiply(self.lo, factor), _EXACT.multiply(self.hi, factor)
         return Interval(min(a, b), max(a, b))
 
     def contains_zero(self) -> bool:
@@ -127,8 +124,7 @@ class Interval:
 
     @property
     def mid(self) -> Decimal:
-        with localcontext(prec=_PRECISION):
-            return (self.lo + self.hi) / 2
+        return _EXACT.divide(_EXACT.add(self.lo, self.hi), 2)
 
     @staticmethod
     def total(intervals: Iterable[Interval]) -> Interval:
@@ -147,9 +143,10 @@ class Quantity:
 
     @classmethod
     def written(cls, value: Decimal, decimals: int, unit: str | None) -> Quantity:
-        lo, hi = written_interval(value, decimals)
-        return cls(Interval(lo, hi).scale(unit_factor(unit)), dimension(unit))
+        return _written_quantity(value, decimals, unit)
 
-    def comparable(self, other: Quantity) -> bool:
-        """Same dimension, or one side has no unit (a bare number takes the other's)."""
-        return self.dimension == other.dimension or not self.dimension or not other.dimension
+
+@functools.lru_cache(maxsize=4096)
+def _written_quantity(value: Decimal, decimals: int, unit: str | None) -> Quantity:
+    lo, hi = written_interval(value, decimals)
+    return Quantity(Interval(lo, hi).scale(unit_factor(unit)), dimension(unit))

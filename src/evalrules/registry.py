@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pluggy
@@ -13,7 +14,7 @@ from evalrules.check.ruletype import RuleType
 from evalrules.concepts import known_concepts
 from evalrules.errors import ConfigError
 from evalrules.format import OutputFormat
-from evalrules.plugin import get_manager
+from evalrules.plugin import ENTRY_POINT_GROUP, get_manager
 
 __all__ = ["DEFAULT_RULESET", "Registry", "registry"]
 
@@ -34,6 +35,7 @@ class Registry:
         for provided in pm.hook.evalrules_formats():
             for output in provided:
                 self.formats[output.name] = output
+        self.blocked_types = blocked_rule_types(pm)
         self.ruleset_paths: dict[str, Path] = {}
         for provided in pm.hook.evalrules_rulesets():
             for path in provided:
@@ -52,11 +54,23 @@ class Registry:
                 raise ConfigError(name_or_path, f"没有这个规则集（已安装：{known}）")
         if not path.exists():
             raise ConfigError(str(path), "规则集文件不存在")
-        return load_ruleset(path, self.rule_types, self.concepts)
+        return load_ruleset(path, self.rule_types, self.concepts, skip_types=self.blocked_types)
 
     def rulesets(self) -> Iterable[Ruleset]:
         for name in sorted(self.ruleset_paths):
             yield self.ruleset(name)
+
+
+def blocked_rule_types(pm: pluggy.PluginManager) -> frozenset[str]:
+    """Rule types that blocked plugins would provide: their rules are dropped, not unknown."""
+    names: set[str] = set()
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        if not pm.is_blocked(entry.name):
+            continue
+        provide = getattr(entry.load(), "evalrules_rule_types", None)
+        if callable(provide):
+            names.update(rule_type.name for rule_type in provide())
+    return frozenset(names)
 
 
 @functools.cache

@@ -45,8 +45,7 @@ def bindings(
     binding yielded.  Only figures are bound unless ``figures_only`` is false (grades, names).
     """
     candidates = {
-        role: [f for f in report.facts if f.concept == concept and (f.is_figure() or not figures_only)]
-        for role, concept in roles.items()
+        role: [f for f in report.all(concept) if f.is_figure() or not figures_only] for role, concept in roles.items()
     }
     if any(not candidates[role] for role in required):
         return

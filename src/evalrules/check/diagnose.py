@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import attrs
 
-from evalrules.model import Diagnosis, Fact, Location
+from evalrules.model import Diagnosis, DiagnosisKind, Fact, Location
 from evalrules.quantity import UnitError
 
 __all__ = ["diagnose"]
@@ -39,25 +39,24 @@ def _digits_swapped(fact: Fact) -> Iterator[Fact]:
                 yield attrs.evolve(fact, value=swapped)
 
 
-def _slips(fact: Fact) -> Iterator[tuple[str, Fact, str]]:
+def _slips(fact: Fact) -> Iterator[tuple[DiagnosisKind, Fact]]:
     if fact.number == 0:
         return
-    if fact.unit in ("元",):
-        fixed = attrs.evolve(fact, unit="万元")
-        yield "unit", fixed, f"{fact.written()} 疑为 {fixed.written()}（疑似漏写“万”）"
-    for shifted, decimals in (
-        (fact.number.scaleb(-1), fact.decimals + 1),
-        (fact.number.scaleb(1), max(fact.decimals - 1, 0)),
-    ):
-        fixed = attrs.evolve(fact, value=shifted, decimals=decimals)
-        yield "decimal", fixed, f"{fact.written()} 疑为 {fixed.written()}（疑似小数点错位）"
+    if fact.unit == "元":
+        yield "unit", attrs.evolve(fact, unit="万元")
+    yield "decimal", attrs.evolve(fact, value=fact.number.scaleb(-1), decimals=fact.decimals + 1)
+    yield "decimal", attrs.evolve(fact, value=fact.number.scaleb(1), decimals=max(fact.decimals - 1, 0))
     for fixed in _digits_swapped(fact):
-        gap = format(abs(fixed.number - fact.number).normalize(), "f")
-        yield (
-            "transposition",
-            fixed,
-            f"{fact.written()} 与 {fixed.written()} 数字相同、相差 {gap}（可被 9 整除），疑似数字顺序颠倒",
-        )
+        yield "transposition", fixed
+
+
+def _message(kind: DiagnosisKind, fact: Fact, fixed: Fact) -> str:
+    if kind == "unit":
+        return f"{fact.written()} 疑为 {fixed.written()}（疑似漏写“万”）"
+    if kind == "decimal":
+        return f"{fact.written()} 疑为 {fixed.written()}（疑似小数点错位）"
+    gap = format(abs(fixed.number - fact.number).normalize(), "f")
+    return f"{fact.written()} 与 {fixed.written()} 数字相同、相差 {gap}（可被 9 整除），疑似数字顺序颠倒"
 
 
 def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) -> tuple[Diagnosis, ...]:
@@ -66,7 +65,7 @@ def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) 
     for index, fact in enumerate(facts):
         if not fact.is_figure():
             continue
-        for kind, fixed, message in _slips(fact):
+        for kind, fixed in _slips(fact):
             trial = list(facts)
             trial[index] = fixed
             try:
@@ -74,7 +73,7 @@ def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) 
             except (UnitError, ZeroDivisionError):
                 ok = False
             if ok:
-                found.append(Diagnosis(kind, message, Location.of(fact), fixed.written()))  # type: ignore[arg-type]
+                found.append(Diagnosis(kind, _message(kind, fact, fixed), Location.of(fact), fixed.written()))
     # a left-out 万 is the likelier explanation whenever it is one
     best = [d for d in found if d.kind == "unit"] or found
     return tuple(best) if len(best) <= _MAX_EXPLANATIONS else ()

@@ -9,7 +9,8 @@ import attrs
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Outcome, Rule, RuleType
 from evalrules.check.select import Selection
-from evalrules.model import Finding, Report
+from evalrules.check.diagnose import diagnose
+from evalrules.model import Finding, Location, Report
 
 __all__ = ["Result", "evaluate", "findings"]
 
@@ -22,7 +23,12 @@ class Result:
     outcome: Outcome
 
     def finding(self, path: str) -> Finding:
-        detail = f"：{self.outcome.detail}" if self.outcome.detail else ""
+        """The failed evaluation as a finding, diagnosed when one slip explains it."""
+        outcome = self.outcome
+        diagnoses = outcome.diagnoses
+        if not diagnoses and outcome.relation is not None:
+            diagnoses = diagnose(outcome.facts, outcome.relation)
+        detail = f"：{outcome.detail}" if outcome.detail else ""
         return Finding(
             code=self.rule.id,
             severity=self.rule.severity,
@@ -30,7 +36,7 @@ class Result:
             locations=self.outcome.all_locations(),
             seen=self.outcome.seen,
             expected=self.outcome.expected,
-            diagnoses=self.outcome.diagnoses,
+            diagnoses=diagnoses,
             path=path,
         )
 
@@ -39,11 +45,12 @@ def evaluate(
     report: Report,
     ruleset: Ruleset,
     rule_types: Mapping[str, RuleType],
-    selection: Selection = Selection(),
+    selection: Selection | None = None,
 ) -> Iterator[Result]:
     """Every evaluation of every selected rule, passed or failed, in ruleset order."""
+    selected = selection or Selection()
     for rule in ruleset.rules:
-        if selection(rule.id):
+        if selected(rule.id):
             for outcome in rule_types[rule.type].evaluate(rule, report):
                 yield Result(rule, outcome)
 
@@ -59,15 +66,15 @@ def findings(results: list[Result], path: str) -> list[Finding]:
     One relation failing on the same figures restated elsewhere (a score given in the summary
     and again in the analysis) is one finding that points at every place.
     """
-    merged: dict[tuple[object, ...], Finding] = {}
+    merged: dict[tuple[object, ...], tuple[Result, set[Location]]] = {}
     for result in results:
         if result.outcome.ok:
             continue
-        finding = result.finding(path)
         key = _figures(result) if result.outcome.facts else (id(result),)
-        if key in merged:
-            first = merged[key]
-            locations = sorted({*first.locations, *finding.locations}, key=lambda loc: (loc.line, loc.column))
-            finding = attrs.evolve(first, locations=tuple(locations))
-        merged[key] = finding
-    return sorted(merged.values(), key=lambda f: (f.line, f.column, f.code))
+        first, locations = merged.setdefault(key, (result, set()))
+        locations.update(result.outcome.all_locations())
+    found = [
+        attrs.evolve(result.finding(path), locations=tuple(sorted(locations, key=lambda loc: (loc.line, loc.column))))
+        for result, locations in merged.values()
+    ]
+    return sorted(found, key=lambda f: (f.line, f.column, f.code))

@@ -35,6 +35,7 @@ __all__ = ["Ruleset", "load_ruleset"]
 
 _RESERVED = ("id", "type", "severity", "message")
 _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{1,4}$")
+_TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)|\s*\(at end of document\)")
 
 
 @attrs.frozen
@@ -124,8 +125,10 @@ def load_ruleset(
     path: Path,
     rule_types: Mapping[str, RuleType],
     concepts: Mapping[str, str],
+    skip_types: frozenset[str] = frozenset(),
 ) -> Ruleset:
-    """Read and validate the ruleset at ``path``."""
+    """Read and validate the ruleset at ``path``; rules of ``skip_types`` (provided by blocked
+    plugins) are left out."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -135,8 +138,10 @@ def load_ruleset(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(str(path), f"TOML 语法错误：{getattr(exc, 'msg', exc)}", line) from None
+        where = _TOML_POSITION.search(str(exc))
+        message = _TOML_POSITION.sub("", str(exc)).strip()
+        line = int(where["line"]) if where else None
+        raise ConfigError(str(path), f"TOML 语法错误：{message}", line) from None
     lines = _Lines(text)
     head = data.get("ruleset", {})
     if not isinstance(head, dict) or not isinstance(head.get("name", path.stem), str):
@@ -163,6 +168,8 @@ def load_ruleset(
             fail(f"规则 id {rule_id} 重复（第 {seen[rule_id]} 行已定义）", "id")
         seen[rule_id] = lines.of(index)
         type_name = raw.get("type")
+        if type_name in skip_types:
+            continue
         rule_type = rule_types.get(type_name) if isinstance(type_name, str) else None
         if rule_type is None:
             known = "、".join(sorted(rule_types))

@@ -9,14 +9,15 @@ a rule that silently never fires.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
 from evalrules.model import Diagnosis, Fact, Location, Report, Severity
 
-__all__ = ["Outcome", "Param", "Rule", "RuleType"]
+__all__ = ["Outcome", "Param", "Relation", "Rule", "RuleType"]
 
+Relation: TypeAlias = Callable[[list[Fact]], bool | None]
 ParamKind = Literal["concept", "concepts", "concept_map", "number", "flag", "text", "texts", "table"]
 
 
@@ -57,7 +58,9 @@ class Outcome:
     """One evaluation of a rule on one set of facts: whether it holds, and the evidence.
 
     ``detail`` states the arithmetic in Chinese (``7.54万元 ≠ 8.8万元 + 7.2万元 = 16万元``);
-    the finding's message is the rule's message followed by it.
+    the finding's message is the rule's message followed by it.  ``relation`` re-evaluates
+    the relation on a variant of ``facts``: the engine uses it to diagnose a failure (a
+    left-out 万, a shifted point, swapped digits); ``diagnoses`` gives them ready-made instead.
     """
 
     ok: bool
@@ -67,6 +70,7 @@ class Outcome:
     expected: str = ""
     diagnoses: tuple[Diagnosis, ...] = ()
     locations: tuple[Location, ...] = ()
+    relation: Relation | None = attrs.field(default=None, eq=False, repr=False)
 
     def all_locations(self) -> tuple[Location, ...]:
         located = self.locations + tuple(Location.of(f) for f in self.facts)

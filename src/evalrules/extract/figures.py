@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-__all__ = ["Figure", "YEAR", "figures"]
+__all__ = ["YEAR", "Figure", "figures"]
 
 UNITS = ("亿元", "億元", "万元", "萬元", "千元", "元", "%", "分", "人", "名")
 
@@ -38,9 +38,9 @@ class Figure:
     text: str
 
 
-def figures(line: str) -> Iterator[Figure]:
-    """The figures of a normalized line, left to right."""
-    for match in _NUMBER.finditer(line):
+def figures(line: str, begin: int = 0, stop: int | None = None) -> Iterator[Figure]:
+    """The figures of a normalized line (or of ``line[begin:stop]``), left to right."""
+    for match in _NUMBER.finditer(line, begin, len(line) if stop is None else stop):
         raw = match["num"]
         unit = match["unit"]
         start, end = match.start(), match.end()

@@ -33,10 +33,23 @@ class Term:
     part_only: bool = False
 
 
+_MAX_FILLER = 12  # characters of filler a label may be followed by
+
+
 @attrs.frozen
 class Lexicon:
     terms: tuple[Term, ...]
     scopes: Mapping[str, tuple[str, ...]]
+    _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
+    _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_label: dict[str, list[Term]] = {}
+        for term in self.terms:
+            for word in term.labels:
+                by_label.setdefault(word, []).append(term)
+        object.__setattr__(self, "_by_label", by_label)
+        object.__setattr__(self, "_lengths", tuple(sorted({len(word) for word in by_label})))
 
     @classmethod
     def from_toml(cls, texts: Iterable[str]) -> Lexicon:
@@ -80,22 +93,24 @@ class Lexicon:
         of ``parent``; None when no term fits."""
         text = clean_label(label)
         best: tuple[tuple[bool, int, int], str] | None = None
-        for term in self.terms:
-            if term.unit != dimension:
-                continue
-            concept = term.concept.replace("{scope}", scope)
-            if concept not in known:
-                continue
-            is_child = parent is not None and term.parent is not None and term.parent.replace("{scope}", scope) == parent
-            if term.part_only and not is_child:
-                continue
-            for word in term.labels:
-                position = text.rfind(word)
-                if position < 0 or not _FILLER.fullmatch(text, position + len(word)):
-                    continue
-                key = (is_child, len(word), position)
-                if best is None or key > best[0]:
-                    best = (key, concept)
+        ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
+        for end in ends:
+            for length in self._lengths:
+                if length > end:
+                    break
+                for term in self._by_label.get(text[end - length : end], ()):
+                    if term.unit != dimension:
+                        continue
+                    concept = term.concept.replace("{scope}", scope)
+                    if concept not in known:
+                        continue
+                    term_parent = term.parent.replace("{scope}", scope) if term.parent else None
+                    is_child = parent is not None and term_parent == parent
+                    if term.part_only and not is_child:
+                        continue
+                    key = (is_child, length, end - length)
+                    if best is None or key > best[0]:
+                        best = (key, concept)
         return (best[1], best[0][0]) if best else None
 
 

@@ -155,9 +155,8 @@ def _read_sentence(
 ) -> Iterator[Fact]:
     state = _Sentence()
     position = sentence.start()
-    for figure in figures(sentence.group()):
-        start, end = sentence.start() + figure.start, sentence.start() + figure.end
-        figure = attrs.evolve(figure, start=start, end=end)
+    for figure in figures(text, sentence.start(), sentence.end()):
+        start, end = figure.start, figure.end
         label = clean_label(text[position:start])
         years = list(YEAR.finditer(text, sentence.start(), start))
         period = int(years[-1][1]) if years else None

@@ -16,7 +16,7 @@ from evalrules.model import Line, Section
 
 __all__ = ["CHINESE_DIGITS", "chinese_number", "find_sections", "heading_of"]
 
-CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_DIGITS = dict(zip("零一二三四五六七八九", range(10), strict=True)) | {"〇": 0, "两": 2}
 
 _JUNK = re.compile(r"^(?:\s|\[bookmark:[^\]]*\]|•)*")
 _HEADING = re.compile(

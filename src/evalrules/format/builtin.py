@@ -46,8 +46,12 @@ def file_json(result: FileResult) -> dict[str, Any]:
     }
     if result.passed:
         data["passed"] = [
-            {"code": r.rule.id, "message": r.rule.message, "detail": r.outcome.detail,
-             "lines": sorted({f.line for f in r.outcome.facts})}
+            {
+                "code": r.rule.id,
+                "message": r.rule.message,
+                "detail": r.outcome.detail,
+                "lines": sorted({f.line for f in r.outcome.facts}),
+            }
             for r in result.passed
         ]
     if result.error:
@@ -125,9 +129,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "year": report.year,
         "region": report.region,
         "facts": [fact_json(f) for f in report.facts],
-        "sections": [
-            {"number": s.number, "title": s.title, "line": s.line, "level": s.level} for s in report.sections
-        ],
+        "sections": [{"number": s.number, "title": s.title, "line": s.line, "level": s.level} for s in report.sections],
         "indicators": [indicator_json(i) for i in report.indicators],
     }
 

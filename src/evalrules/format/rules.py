@@ -39,10 +39,14 @@ def render_rules(rulesets: Sequence[Ruleset], rule_types: Mapping[str, RuleType]
             "",
         ]
         for ruleset in rulesets:
-            out += [f"## {ruleset.name}：{ruleset.title}", "", ruleset.description, ""] if ruleset.description else [
-                f"## {ruleset.name}：{ruleset.title}",
-                "",
-            ]
+            out += (
+                [f"## {ruleset.name}：{ruleset.title}", "", ruleset.description, ""]
+                if ruleset.description
+                else [
+                    f"## {ruleset.name}：{ruleset.title}",
+                    "",
+                ]
+            )
             out += ["| 代码 | 类型 | 级别 | 说明 | 参数 | 来源 |", "|---|---|---|---|---|---|"]
             for rule in ruleset.rules:
                 out.append(

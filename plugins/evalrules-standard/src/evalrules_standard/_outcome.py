@@ -1,10 +1,10 @@
-"""Shared by the standard plugins: one Outcome from a relation over facts, diagnosed when it fails."""
+"""Shared by the standard plugins: one Outcome from a relation over facts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from evalrules import Fact, Outcome, diagnose
+from evalrules import Fact, Outcome
 
 Holds = Callable[[list[Fact]], bool | None]
 
@@ -20,5 +20,5 @@ def outcome(facts: Sequence[Fact], holds: Holds, detail: str, seen: str = "", ex
         detail=detail,
         seen=seen,
         expected=expected,
-        diagnoses=() if ok else diagnose(facts, holds),
+        relation=holds,
     )

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError
-
 from evalrules_standard._outcome import outcome
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from evalrules import Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
+from evalrules import Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
 from evalrules.check.binding import compatible
 from evalrules.quantity import UnitError
-
 from evalrules_standard._outcome import outcome
 
 
@@ -21,7 +20,7 @@ def _included(concept: str, include: list[str], exclude: list[str]) -> bool:
 
 def evaluate_repeated(rule: Rule, report: Report) -> Iterator[Outcome]:
     include, exclude = rule["include"] or [], rule["exclude"] or []
-    by_concept: dict[str, list] = {}
+    by_concept: dict[str, list[Fact]] = {}
     for fact in report.facts:
         if fact.is_figure() and _included(fact.concept, include, exclude):
             by_concept.setdefault(fact.concept, []).append(fact)

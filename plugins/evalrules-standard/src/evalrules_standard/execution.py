@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError
-
 from evalrules_standard._outcome import outcome
 
 

@@ -17,13 +17,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from evalrules import Fact, Indicator, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
-
 from evalrules_standard._outcome import outcome
 
 
 def _value(fact: Fact) -> Interval:
-    """Weights and whole-number scores exactly; any other figure at its written precision."""
-    if fact.measure == "weight" or (fact.measure == "score" and fact.decimals == 0):
+    """Weights and whole numbers of 分 exactly; any other figure at its written precision."""
+    if fact.measure == "weight" or (fact.unit == "分" and fact.decimals == 0):
         return Interval.exact(fact.number)
     return relations.value_of(fact)
 
@@ -146,7 +145,7 @@ def evaluate_grade(rule: Rule, report: Report) -> Iterator[Outcome]:
         band = _band(bands, aliases.get(written, written))
         if band is None:
             continue
-        value = relations.value_of(score)
+        value = _value(score)
         ok = value.hi >= band[0] and value.lo < band[1]
         expected = _expected_grade(bands, score.number)
         yield Outcome(
@@ -185,9 +184,7 @@ def evaluate_score_formula(rule: Rule, report: Report) -> Iterator[Outcome]:
                 value = _formula(trial)
                 return None if value is None else relations.value_of(trial[0]).overlaps(value)
 
-            how = (
-                f"{facts[2].written()} / {facts[3].written()}" if len(facts) == 4 else f"{facts[2].written()}"
-            )
+            how = f"{facts[2].written()} / {facts[3].written()}" if len(facts) == 4 else f"{facts[2].written()}"
             shown = relations.show(expected, "分", 2)
             result = outcome(
                 facts,

@@ -1,0 +1,133 @@
+"""The command line as a reviewer uses it: output lines, exit status, JSON contract, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalrules.cli import main
+from tests.conftest import SEED
+
+LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<severity>error|warning|info) \S")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_prints_one_finding_a_line_and_exits_1_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", str(SEED))
+    assert status == 1
+    heads = [LINE.match(line) for line in out.splitlines() if not line.startswith("    ")]
+    assert heads and all(heads), out
+    assert {m["code"] for m in heads if m} >= {"BAL001", "CON004", "STR001"}
+    assert "诊断：54.2元 疑为 54.2万元" in out
+
+
+def test_check_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "check", str(SEED), "--format", "json")
+    data = json.loads(out)
+    assert status == 1 and data["file"] == str(SEED)
+    finding = next(f for f in data["findings"] if f["code"] == "BAL001")
+    assert finding["severity"] == "error" and "资产总额" in finding["message"]
+    assert {loc["line"] for loc in finding["locations"]} == {35}
+    assert all({"line", "column", "text"} <= set(loc) for loc in finding["locations"])
+
+
+def test_several_files_give_a_json_array_and_a_bad_one_does_not_stop_the_batch(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.txt"
+    status, out, err = run(capsys, "check", str(missing), str(SEED), "--format", "json")
+    data = json.loads(out)
+    assert status == 2
+    assert [d["file"] for d in data] == [str(missing), str(SEED)]
+    assert "文件不存在" in data[0]["error"] and data[1]["findings"]
+    assert f"{missing}: 文件不存在" in err
+
+
+def test_select_and_ignore_take_code_prefixes(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(SEED), "--select", "BAL", "--ignore", "BAL00")
+    codes = {m["code"] for m in map(LINE.match, out.splitlines()) if m}
+    assert codes == {"BAL011"}
+    status, out, _ = run(capsys, "check", str(SEED), "--select", "STR")
+    assert status == 0 and "STR001" in out  # warnings only
+
+
+def test_show_passed_lists_relations_that_hold(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(SEED), "--show-passed", "--select", "BAL002")
+    assert "BAL002 ok" in out and "180.46万元" in out
+
+
+def test_extract_json_gives_facts_with_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "extract", str(SEED), "--format", "json")
+    data = json.loads(out)
+    assert status == 0
+    assert {"concept": "assets.total", "value": "7.54", "unit": "万元", "line": 35}.items() <= next(
+        f for f in data["facts"] if f["concept"] == "assets.total"
+    ).items()
+    assert data["department"] == "衡阳县科学技术协会" and data["year"] == 2023
+
+
+def test_rules_lists_every_rule_with_type_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "rules")
+    assert status == 0
+    line = next(line for line in out.splitlines() if line.startswith("BAL001"))
+    assert "sum" in line and "default.toml:" in line
+
+
+def test_plugins_lists_versions_and_what_each_provides(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "plugins")
+    assert "balance  (evalrules-standard 0.1.0)" in out
+    assert "rule types: sum" in out
+    assert "rulesets: default" in out
+
+
+def test_blocking_a_plugin_removes_its_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(SEED), "--block", "scoring")
+    assert "SCO" not in out and "BAL001" in out
+    _, out, _ = run(capsys, "plugins", "--block", "scoring")
+    assert "scoring  (" not in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "文件为空"),
+        (b"   \n\n", "没有内容"),
+        (b"PK\x03\x04\x00\x00binary", "二进制文件"),
+        (b"\x80\x80\xff\xfe\xfd", "无法识别的文本编码"),
+    ],
+)
+def test_bad_input_is_one_clear_error_naming_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(content)
+    status, out, err = run(capsys, "check", str(path))
+    assert status == 2 and out == ""
+    assert err.strip().startswith(f"evalrules: {path}: ") and message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 2
+    assert main(["check", str(SEED), "--format", "nope"]) == 2
+
+
+def test_the_console_script_runs(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "evalrules", "check", str(SEED), "--select", "BAL001"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert ":35:12: BAL001 error" in proc.stdout

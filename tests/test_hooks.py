@@ -1,0 +1,116 @@
+"""Every hook is documented, and a plugin implementing it is used for what it provides."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from evalrules import (
+    Document,
+    Fact,
+    FileResult,
+    Outcome,
+    OutputFormat,
+    Param,
+    Report,
+    Rule,
+    RuleType,
+    Section,
+    Span,
+    hookimpl,
+    hookspecs,
+)
+from evalrules.check.engine import evaluate
+from evalrules.extract import extract_report
+from evalrules.load import load_document
+from evalrules.load.text import blocks_of
+from evalrules.plugin import new_manager
+from evalrules.registry import Registry
+
+HOOKS = [name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("evalrules_")]
+
+
+def test_every_hook_has_a_one_line_docstring() -> None:
+    assert HOOKS
+    for name in HOOKS:
+        doc = inspect.getdoc(getattr(hookspecs, name))
+        assert doc and "\n" not in doc.strip(), name
+
+
+class DemoPlugin:
+    """A third-party plugin implementing every hook."""
+
+    def __init__(self, ruleset: Path) -> None:
+        self.ruleset = ruleset
+
+    @hookimpl
+    def evalrules_load(self, path: Path) -> Document | None:
+        if path.suffix != ".demo":
+            return None
+        return Document(str(path), blocks_of(path.read_text(encoding="utf-8")), "demo")
+
+    @hookimpl
+    def evalrules_extract(self, document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
+        if document.format != "demo":
+            return []
+        return [
+            Fact("demo.figure", Decimal(line.text.count("x")), Span(line.number, 1, line.text))
+            for line in document.lines()
+        ]
+
+    @hookimpl
+    def evalrules_concepts(self) -> Mapping[str, str]:
+        return {"demo.figure": "每行 x 的个数"}
+
+    @hookimpl
+    def evalrules_rule_types(self) -> Sequence[RuleType]:
+        def positive(rule: Rule, report: Report) -> list[Outcome]:
+            return [Outcome(f.number > 0, (f,), f"{f.number}") for f in report.all(rule["concept"])]
+
+        return [RuleType("positive", "figure > 0", {"concept": Param("concept")}, positive)]
+
+    @hookimpl
+    def evalrules_rulesets(self) -> Sequence[Path]:
+        return [self.ruleset]
+
+    @hookimpl
+    def evalrules_formats(self) -> Sequence[OutputFormat]:
+        return [OutputFormat("count", lambda results: str(sum(len(r.findings) for r in results)))]
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Registry:
+    ruleset = tmp_path / "demo.toml"
+    ruleset.write_text(
+        '[ruleset]\nname = "demo"\n[[rule]]\nid = "DEM001"\ntype = "positive"\nconcept = "demo.figure"\n'
+        'message = "每行应有 x"\n',
+        encoding="utf-8",
+    )
+    pm = new_manager()
+    pm.register(DemoPlugin(ruleset), name="demo")
+    return Registry(pm)
+
+
+def test_a_plugin_provides_every_hook(registry: Registry, tmp_path: Path) -> None:
+    path = tmp_path / "report.demo"
+    path.write_text("xx\nno\nx\n", encoding="utf-8")
+    document = load_document(path, registry.pm)  # evalrules_load
+    assert document.format == "demo"
+    report = extract_report(document, registry.pm)  # evalrules_extract
+    assert [(f.line, f.number) for f in report.all("demo.figure")] == [(1, 2), (2, 0), (3, 1)]
+    assert "demo.figure" in registry.concepts  # evalrules_concepts
+    ruleset = registry.ruleset("demo")  # evalrules_rulesets, evalrules_rule_types
+    results = list(evaluate(report, ruleset, registry.rule_types))
+    failed = [r for r in results if not r.outcome.ok]
+    assert [r.outcome.facts[0].line for r in failed] == [2]
+    output = registry.formats["count"]  # evalrules_formats
+    assert output.render([FileResult(str(path), (failed[0].finding(str(path)),))]) == "1"
+
+
+def test_the_demo_hooks_cover_every_spec() -> None:
+    implemented = {name for name in dir(DemoPlugin) if name.startswith("evalrules_")}
+    assert implemented == set(HOOKS)

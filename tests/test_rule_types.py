@@ -1,0 +1,286 @@
+"""Every rule type of the standard plugins: silent on consistent figures written at any precision,
+firing when a figure is off beyond rounding — through the default ruleset's rules."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import evalrules
+from evalrules import Section
+from evalrules.testing import fact, report_of, rounded
+from evalrules.testing.strategies import amounts, written_amounts
+
+
+def codes(facts: list[evalrules.Fact], code: str, sections: tuple[Section, ...] = ()) -> list[evalrules.Finding]:
+    return evalrules.check(report_of(facts, sections), select=[code])
+
+
+def money(concept: str, written: tuple[str, str], line: int) -> evalrules.Fact:
+    return fact(concept, written[0], written[1], line=line)
+
+
+# ------------------------------------------------------------------ sum
+
+
+@given(amounts(), amounts(), st.data())
+def test_sum_is_silent_on_consistent_figures_in_any_units(
+    liabilities: Decimal, net: Decimal, data: st.DataObject
+) -> None:
+    facts = [
+        money("assets.total", data.draw(written_amounts(liabilities + net)), 1),
+        money("assets.liabilities", data.draw(written_amounts(liabilities)), 2),
+        money("assets.net", data.draw(written_amounts(net)), 3),
+    ]
+    assert codes(facts, "BAL001") == []
+
+
+@given(amounts(), amounts(), st.sampled_from(["元", "万元"]), st.integers(0, 2), st.integers(3, 1000))
+def test_sum_fires_beyond_rounding(liabilities: Decimal, net: Decimal, unit: str, places: int, factor: int) -> None:
+    part_l = str(rounded(liabilities / evalrules.quantity.unit_factor(unit), places))
+    part_n = str(rounded(net / evalrules.quantity.unit_factor(unit), places))
+    assume(Decimal(part_l) and Decimal(part_n))
+    off = Decimal(part_l) + Decimal(part_n) + factor * Decimal(1).scaleb(-places)
+    facts = [
+        fact("assets.total", str(off), unit, line=1),
+        fact("assets.liabilities", part_l, unit, line=2),
+        fact("assets.net", part_n, unit, line=3),
+    ]
+    (finding,) = codes(facts, "BAL001")
+    assert {loc.line for loc in finding.locations} == {1, 2, 3}
+
+
+@given(amounts(), amounts(), amounts(), st.data())
+def test_sum_takes_an_unstated_part_from_its_own_parts(
+    personnel: Decimal, public: Decimal, project: Decimal, data: st.DataObject
+) -> None:
+    facts = [
+        money("final.expense", data.draw(written_amounts(personnel + public + project)), 1),
+        money("final.expense_personnel", data.draw(written_amounts(personnel)), 1),
+        money("final.expense_public", data.draw(written_amounts(public)), 1),
+        money("final.expense_project", data.draw(written_amounts(project)), 1),
+    ]
+    assert codes(facts, "BAL002") == []
+
+
+def test_a_unit_slip_in_a_sum_is_diagnosed() -> None:
+    facts = [
+        fact("procurement.total", "54.2", "万元"),
+        fact("procurement.goods", "54.2", "元"),
+        fact("procurement.works", "0", "万元"),
+        fact("procurement.services", "0", "万元"),
+    ]
+    (finding,) = codes(facts, "BAL011")
+    assert [(d.kind, d.corrected) for d in finding.diagnoses] == [("unit", "54.2万元")]
+
+
+# ------------------------------------------------------------------ ratio, growth, compare
+
+
+@given(amounts(), amounts(), st.integers(0, 3))
+def test_ratio_is_silent_at_any_written_precision(executed: Decimal, budget: Decimal, places: int) -> None:
+    rate = rounded(executed / budget * 100, places)
+    assume(rate != 0)
+    facts = [
+        fact("execution.annual_budget", str(budget), "元"),
+        fact("execution.executed", str(executed), "元"),
+        fact("execution.rate", str(rate), "%"),
+    ]
+    assert codes(facts, "EXE001") == []
+
+
+@given(amounts("100"), amounts("100"), st.integers(1, 3), st.integers(2, 100))
+def test_ratio_fires_beyond_rounding(executed: Decimal, budget: Decimal, places: int, steps: int) -> None:
+    highest = (executed + Decimal("0.005")) / (budget - Decimal("0.005")) * 100
+    rate = rounded(highest, places) + steps * Decimal(1).scaleb(-places)
+    facts = [
+        fact("execution.annual_budget", str(budget), "元"),
+        fact("execution.executed", str(executed), "元"),
+        fact("execution.rate", str(rate), "%"),
+    ]
+    assert [f.code for f in codes(facts, "EXE001")] == ["EXE001"]
+
+
+@given(amounts("100"), amounts("100"), st.booleans(), st.integers(1, 2))
+def test_growth_is_silent_when_the_change_fits(before: Decimal, now: Decimal, grew: bool, places: int) -> None:
+    change = now - before
+    pct = rounded(change / before * 100, places)
+    assume(pct != 0 and change != 0)
+    facts = [
+        fact("final.income", str(now), "元"),
+        fact("final.income:yoy_change", str(change), "元"),
+        fact("final.income:yoy_pct", str(pct), "%"),
+    ]
+    assert codes(facts, "EXE007") == []
+
+
+@given(amounts("100"), amounts("100"), st.integers(3, 100))
+def test_growth_fires_when_the_percentage_is_off(before: Decimal, now: Decimal, steps: int) -> None:
+    change = now - before
+    assume(change != 0)
+    pct = rounded(change / before * 100 * Decimal("1.05"), 1) + steps * Decimal("0.1") * (1 if change > 0 else -1)
+    facts = [
+        fact("final.income", str(now), "元"),
+        fact("final.income:yoy_change", str(change), "元"),
+        fact("final.income:yoy_pct", str(pct), "%"),
+    ]
+    assert [f.code for f in codes(facts, "EXE007")] == ["EXE007"]
+
+
+@given(amounts(), amounts(), st.data())
+def test_compare_holds_for_a_smaller_figure_and_fires_for_a_larger(a: Decimal, b: Decimal, data: st.DataObject) -> None:
+    small, large = sorted((a, b))
+    assume(large - small > large / 100)
+    ok = [
+        money("assets.fixed_in_use", data.draw(written_amounts(small)), 1),
+        money("assets.fixed_original", data.draw(written_amounts(large, max_decimals=4)), 2),
+    ]
+    assert codes(ok, "EXE011") == []
+    broken = [
+        fact("assets.fixed_in_use", str(large), "元", line=1),
+        fact("assets.fixed_original", str(small), "元", line=2),
+    ]
+    assert [f.code for f in codes(broken, "EXE011")] == ["EXE011"]
+
+
+# ------------------------------------------------------------------ scoring
+
+
+@st.composite
+def indicator_trees(draw: st.DrawFn) -> list[tuple[str, int, Decimal]]:
+    """First-level indicators (name, weight, score) whose weights sum to 100."""
+    count = draw(st.integers(2, 6))
+    cuts = sorted(draw(st.lists(st.integers(1, 99), min_size=count - 1, max_size=count - 1, unique=True)))
+    weights = [b - a for a, b in zip([0, *cuts], [*cuts, 100], strict=True)]
+    scores = [draw(st.decimals(0, w, places=draw(st.integers(0, 2)))) for w in weights]
+    return [(f"指标{i}", w, s) for i, (w, s) in enumerate(zip(weights, scores, strict=True))]
+
+
+def tree_facts(tree: list[tuple[str, int, Decimal]], total: Decimal) -> list[evalrules.Fact]:
+    facts = [fact("evaluation.total_score", str(total), "分", line=1)]
+    for i, (name, weight, score) in enumerate(tree, start=2):
+        facts.append(fact(f"evaluation.indicator.{name}:weight", str(weight), "分", line=i, column=1))
+        facts.append(fact(f"evaluation.indicator.{name}:score", str(score), "分", line=i, column=9))
+    return facts
+
+
+@given(indicator_trees())
+def test_a_consistent_tree_passes_every_scoring_rule(tree: list[tuple[str, int, Decimal]]) -> None:
+    total = sum((s for _, _, s in tree), Decimal(0))
+    assert codes(tree_facts(tree, total), "SCO") == []
+
+
+@given(indicator_trees(), st.integers(1, 50))
+def test_a_total_off_by_a_point_fires(tree: list[tuple[str, int, Decimal]], points: int) -> None:
+    total = sum((s for _, _, s in tree), Decimal(0)) + points
+    assert [f.code for f in codes(tree_facts(tree, total), "SCO003")] == ["SCO003"]
+
+
+@given(indicator_trees(), st.integers(1, 5))
+def test_a_score_above_its_weight_fires(tree: list[tuple[str, int, Decimal]], extra: int) -> None:
+    name, weight, _ = tree[0]
+    tree = [(name, weight, Decimal(weight + extra)), *tree[1:]]
+    total = sum((s for _, _, s in tree), Decimal(0))
+    found = codes(tree_facts(tree, total), "SCO001")
+    assert [(f.code, f.line) for f in found] == [("SCO001", 2)]
+
+
+@given(st.decimals(0, 100, places=2), st.sampled_from(["优", "良", "中", "差"]))
+def test_grade_matches_its_band(score: Decimal, grade: str) -> None:
+    floor = {"优": 90, "良": 80, "中": 60, "差": 0}
+    assume(all(abs(score - edge) > Decimal("0.01") for edge in (60, 80, 90)))  # 90.00 may be 89.996
+    expected = next(g for g in ("优", "良", "中", "差") if score >= floor[g])
+    facts = [fact("evaluation.total_score", str(score), "分"), fact("evaluation.grade", grade)]
+    assert bool(codes(facts, "SCO004")) == (grade != expected)
+
+
+def test_grade_at_a_band_edge() -> None:
+    def graded(score: str, grade: str) -> bool:
+        return not codes([fact("evaluation.total_score", score, "分"), fact("evaluation.grade", grade)], "SCO004")
+
+    assert graded("90", "优") and graded("95", "优秀")
+    assert graded("90.00", "良")  # 89.996 is written 90.00
+    assert not graded("89.99", "优") and not graded("90", "良")
+
+
+@given(amounts("100"), amounts("100"), st.integers(1, 30))
+def test_score_formula_is_silent_when_score_is_rate_times_weight(
+    executed: Decimal, budget: Decimal, weight: int
+) -> None:
+    score = rounded(min(Decimal(weight), executed / budget * weight), 2)
+    facts = [
+        fact("evaluation.indicator.预算执行率:weight", str(weight), "分", line=1),
+        fact("evaluation.indicator.预算执行率:score", str(score), "分", line=1, column=5),
+        fact("execution.annual_budget", str(budget), "元", line=2),
+        fact("execution.executed", str(executed), "元", line=2, column=9),
+    ]
+    assert codes(facts, "SCO005") == []
+
+
+@given(amounts("1000"), amounts("1000"), st.integers(1, 30), st.integers(3, 100))
+def test_score_formula_fires_beyond_rounding(executed: Decimal, budget: Decimal, weight: int, cents: int) -> None:
+    exact = min(Decimal(weight), executed / budget * weight)
+    score = rounded(exact, 2) - cents * Decimal("0.01")
+    assume(score > 0)
+    facts = [
+        fact("evaluation.indicator.预算执行率:weight", str(weight), "分", line=1),
+        fact("evaluation.indicator.预算执行率:score", str(score), "分", line=1, column=5),
+        fact("execution.annual_budget", str(budget), "元", line=2),
+        fact("execution.executed", str(executed), "元", line=2, column=9),
+    ]
+    assert [f.code for f in codes(facts, "SCO005")] == ["SCO005"]
+
+
+# ------------------------------------------------------------------ consistency and structure
+
+
+@given(amounts(), st.data())
+def test_a_figure_restated_in_another_unit_agrees(value: Decimal, data: st.DataObject) -> None:
+    facts = [
+        money("assets.total", data.draw(written_amounts(value)), 1),
+        money("assets.total", data.draw(written_amounts(value)), 9),
+    ]
+    assert codes(facts, "CON001") == []
+
+
+@given(amounts("1"), st.integers(2, 10**6))
+def test_a_figure_restated_differently_fires(value: Decimal, factor: int) -> None:
+    facts = [fact("assets.total", str(value), "元", line=1), fact("assets.total", str(value * factor), "元", line=9)]
+    (finding,) = codes(facts, "CON001")
+    assert {loc.line for loc in finding.locations} == {1, 9}
+
+
+@given(st.text(alphabet="科学技术协会衡阳县统战部局委", min_size=2, max_size=12), st.data())
+def test_a_department_abbreviated_in_the_title_is_the_same(name: str, data: st.DataObject) -> None:
+    keep = sorted(data.draw(st.sets(st.integers(0, len(name) - 1), min_size=1)))
+    short = "".join(name[i] for i in keep)
+    facts = [fact("report.title_department", short, line=1), fact("report.department", name, line=5)]
+    assert codes(facts, "CON004") == []
+
+
+def test_another_departments_name_in_the_title_fires() -> None:
+    facts = [fact("report.title_department", "统战部", line=4), fact("report.department", "衡阳县科学技术协会", line=8)]
+    (finding,) = codes(facts, "CON004")
+    assert {loc.line for loc in finding.locations} == {4, 8}
+
+
+def sections(values: list[int]) -> tuple[Section, ...]:
+    digits = "一二三四五六七八九"
+    return tuple(Section(f"{digits[v - 1]}、", "cn", v, "标题", line, 1) for line, v in enumerate(values, start=1))
+
+
+@given(st.integers(1, 9))
+def test_consecutive_sections_pass(count: int) -> None:
+    assert codes([], "STR001", sections(list(range(1, count + 1)))) == []
+
+
+@given(
+    st.lists(st.integers(1, 9), min_size=2, max_size=9).filter(
+        lambda v: any(b in (a, a + 2, a + 3) for a, b in itertools.pairwise(v))
+    )
+)
+def test_a_duplicate_or_skipped_section_fires(values: list[int]) -> None:
+    assert codes([], "STR001", sections(values))
