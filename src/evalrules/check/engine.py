@@ -6,10 +6,10 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from evalrules.check.diagnose import diagnose
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Outcome, Rule, RuleType
 from evalrules.check.select import Selection
-from evalrules.check.diagnose import diagnose
 from evalrules.model import Finding, Location, Report
 
 __all__ = ["Result", "evaluate", "findings"]
