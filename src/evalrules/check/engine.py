@@ -71,7 +71,7 @@ def findings(results: list[Result], path: str) -> list[Finding]:
         if result.outcome.ok:
             continue
         key = _figures(result) if result.outcome.facts else (id(result),)
-        first, locations = merged.setdefault(key, (result, set()))
+        _, locations = merged.setdefault(key, (result, set()))
         locations.update(result.outcome.all_locations())
     found = [
         attrs.evolve(result.finding(path), locations=tuple(sorted(locations, key=lambda loc: (loc.line, loc.column))))
