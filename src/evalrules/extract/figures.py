@@ -32,10 +32,10 @@ class Figure:
 
     value: Decimal
     decimals: int
-    unit: str | None
+    unit: str | None  # normalized: 萬元 reads 万元
     start: int
     end: int
-    text: str
+    unit_start: int
 
 
 def figures(line: str, begin: int = 0, stop: int | None = None) -> Iterator[Figure]:
@@ -57,4 +57,4 @@ def figures(line: str, begin: int = 0, stop: int | None = None) -> Iterator[Figu
             continue
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         end = match.end() if unit else match.end("num")
-        yield Figure(Decimal(digits), decimals, unit, start, end, line[start:end])
+        yield Figure(Decimal(digits), decimals, unit, start, end, match.start("unit"))

@@ -58,8 +58,10 @@ def kind_of(title: str | None) -> str | None:
     return None
 
 
-def _fact(concept: str, value: str, line: Line, start: int) -> Fact:
-    return Fact(concept, value, Span(line.number, start + 1, value))
+def _fact(concept: str, line: Line, start: int, end: int) -> Fact:
+    """A name as written (traditional characters stay traditional) at ``line.text[start:end]``."""
+    written = line.text[start:end]
+    return Fact(concept, written, Span(line.number, start + 1, written))
 
 
 def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
@@ -71,14 +73,13 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
         name_part = head[: tail.start()] if tail else ""
         match = _ORG.fullmatch(name_part.strip().removesuffix("度").strip())
         if match:
-            name = match.group()
-            facts.append(_fact("report.title_department", name, title, text.find(name)))
+            start = text.find(match.group())
+            facts.append(_fact("report.title_department", title, start, start + len(match.group())))
     start = lines.index(title) + 1 if title is not None else 0
     for line in lines[start:]:
         found = _BODY_ORG.match(normalize(line.text))
         if found:
-            name = found["name"]
-            facts.append(_fact("report.department", name, line, found.start("name")))
+            facts.append(_fact("report.department", line, found.start("name"), found.end("name")))
             break
     return facts
 

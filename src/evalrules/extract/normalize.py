@@ -1,12 +1,17 @@
-"""Text as the extractor reads it: full-width digits and signs as ASCII, same length.
+"""Text as the extractor reads it: full-width digits and signs as ASCII, traditional
+characters as simplified (經費 → 经费, 萬元 → 万元), the length unchanged.
 
 Every substitution maps one character to one character, so a column in the normalized text
-is the column in the source and spans point at what the reader sees.
+is the column in the source and spans point at what the reader sees.  The traditional →
+simplified table is OpenCC's character table, less its one-to-many entries.
 """
 
 from __future__ import annotations
 
-__all__ = ["clean_label", "normalize"]
+import functools
+from importlib.resources import files
+
+__all__ = ["clean_label", "fold_width", "normalize"]
 
 _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULL_WIDTH.update(
@@ -23,15 +28,32 @@ _FULL_WIDTH.update(
         "\xa0": " ",
     }
 )
-_TABLE = str.maketrans(_FULL_WIDTH)
+_WIDTH = str.maketrans(_FULL_WIDTH)
+
+
+@functools.cache
+def _table() -> dict[int, str]:
+    table = files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
+    simplified: dict[str, str] = {}
+    for entry in table.splitlines():
+        traditional, _, candidates = entry.partition("\t")
+        first = candidates.split(" ")[0]
+        if len(traditional) == 1 and len(first) == 1:
+            simplified[traditional] = first
+    return str.maketrans(simplified | _FULL_WIDTH)
 
 # Quotes and spaces never change what a label names: “三公”经费 is 三公经费.
 _LABEL_NOISE = str.maketrans("", "", "“”\"'‘’「」『』 \t")
 
 
 def normalize(text: str) -> str:
-    """Full-width digits, point, percent, parentheses and colon as ASCII; length unchanged."""
-    return text.translate(_TABLE)
+    """Full-width digits and signs as ASCII, traditional characters as simplified; length unchanged."""
+    return text.translate(_table())
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits and signs as ASCII, and nothing else: a unit as written (萬元, %)."""
+    return text.translate(_WIDTH)
 
 
 def clean_label(label: str) -> str:

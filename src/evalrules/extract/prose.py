@@ -24,7 +24,7 @@ import attrs
 
 from evalrules.extract.figures import YEAR, Figure, figures
 from evalrules.extract.lexicon import Lexicon
-from evalrules.extract.normalize import clean_label, normalize
+from evalrules.extract.normalize import clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Section, Span
 from evalrules.quantity import dimension
 
@@ -102,7 +102,7 @@ def _fact(concept: str, value: Decimal, figure: Figure, line: Line, period: int 
         concept=concept,
         value=value,
         span=Span(line.number, figure.start + 1, line.text[figure.start : figure.end]),
-        unit=figure.unit,
+        unit=fold_width(line.text[figure.unit_start : figure.end]) if figure.unit else None,
         decimals=figure.decimals,
         period=period,
         clause=clause,
