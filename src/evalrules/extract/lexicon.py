@@ -31,15 +31,26 @@ class Term:
     unit: str
     parent: str | None = None
     part_only: bool = False
+    topic: str | None = None
+    not_followed_by: tuple[str, ...] = ()
 
 
 _MAX_FILLER = 12  # characters of filler a label may be followed by
+_GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept only when nothing qualifies it
+# What may stand right before a generic label without qualifying it: 本年收入 is income,
+# 事业收入 or 社会保障和就业支出 is one source or class of it.
+_UNQUALIFIED = re.compile(
+    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|预算|预算安排|安排|共|总|其中|合计|部门|单位|本级|机关|"
+    r"全镇|全区|全县|全市|全乡|本部门|本单位|我单位|实际|累计|人员|共有|实有|核定)$"
+)
 
 
 @attrs.frozen
 class Lexicon:
     terms: tuple[Term, ...]
     scopes: Mapping[str, tuple[str, ...]]
+    topics: Mapping[str, tuple[str, ...]]
+    not_scope: tuple[str, ...] = ()
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
 
@@ -55,10 +66,17 @@ class Lexicon:
     def from_toml(cls, texts: Iterable[str]) -> Lexicon:
         terms: list[Term] = []
         scopes: dict[str, tuple[str, ...]] = {}
+        topics: dict[str, tuple[str, ...]] = {}
+        not_scope: tuple[str, ...] = ()
         for text in texts:
             data = tomllib.loads(text)
             for name, words in data.get("scope", {}).items():
-                scopes[name] = scopes.get(name, ()) + tuple(normalize(w) for w in words)
+                if name == "ignore":
+                    not_scope += tuple(clean_label(normalize(w)) for w in words)
+                else:
+                    scopes[name] = scopes.get(name, ()) + tuple(clean_label(normalize(w)) for w in words)
+            for name, words in data.get("topic", {}).items():
+                topics[name] = topics.get(name, ()) + tuple(clean_label(normalize(w)) for w in words)
             for raw in data.get("term", []):
                 terms.append(
                     Term(
@@ -67,19 +85,22 @@ class Lexicon:
                         unit=raw["unit"],
                         parent=raw.get("parent"),
                         part_only=raw.get("part_only", False),
+                        topic=raw.get("topic"),
+                        not_followed_by=tuple(raw.get("not_followed_by", ())),
                     )
                 )
-        return cls(tuple(terms), scopes)
+        return cls(tuple(terms), scopes, topics, not_scope)
 
     def scope_of(self, text: str) -> str | None:
         """The scope (budget / final) the last scope word in ``text`` names, if any."""
-        best: tuple[int, str] | None = None
-        for scope, words in self.scopes.items():
-            for word in words:
-                position = text.rfind(word)
-                if position >= 0 and (best is None or position + len(word) > best[0]):
-                    best = (position + len(word), scope)
-        return best[1] if best else None
+        text = clean_label(text)
+        for phrase in self.not_scope:
+            text = text.replace(phrase, "#" * len(phrase))
+        return _last(text, self.scopes)
+
+    def topic_of(self, text: str) -> str | None:
+        """The topic (three_public, procurement…) the last topic word in ``text`` names, if any."""
+        return _last(clean_label(text), self.topics)
 
     def resolve(
         self,
@@ -88,30 +109,47 @@ class Lexicon:
         scope: str,
         parent: str | None,
         known: Mapping[str, str],
+        topic: str | None = None,
     ) -> tuple[str, bool] | None:
         """The concept ``label`` names for a figure of ``dimension``, and whether it is a part
         of ``parent``; None when no term fits."""
         text = clean_label(label)
-        best: tuple[tuple[bool, int, int], str] | None = None
+        best: tuple[tuple[bool, bool, int, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:
             for length in self._lengths:
                 if length > end:
                     break
                 for term in self._by_label.get(text[end - length : end], ()):
-                    if term.unit != dimension:
+                    if term.unit != dimension or (term.topic is not None and term.topic != topic):
                         continue
                     concept = term.concept.replace("{scope}", scope)
                     if concept not in known:
+                        continue
+                    start = end - length
+                    if length <= _GENERIC and not _UNQUALIFIED.search(text[:start]):
+                        continue
+                    if any(word in text[end:] for word in term.not_followed_by):
                         continue
                     term_parent = term.parent.replace("{scope}", scope) if term.parent else None
                     is_child = parent is not None and term_parent == parent
                     if term.part_only and not is_child:
                         continue
-                    key = (is_child, length, end - length)
+                    key = (is_child, length, term.topic is not None, start)
                     if best is None or key > best[0]:
                         best = (key, concept)
         return (best[1], best[0][0]) if best else None
+
+
+def _last(text: str, words_by_name: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The name whose word ends last in ``text``."""
+    best: tuple[int, str] | None = None
+    for name, words in words_by_name.items():
+        for word in words:
+            position = text.rfind(word)
+            if position >= 0 and (best is None or position + len(word) > best[0]):
+                best = (position + len(word), name)
+    return best[1] if best else None
 
 
 @functools.cache

@@ -15,9 +15,10 @@ from evalrules.model import Document, Fact, Section
 @hookimpl
 def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
     lines = list(document.lines())
-    facts = department_facts(lines, title_line(lines))
+    title = title_line(lines)
+    facts = department_facts(lines, title)
     year = year_fact(lines)
     if year is not None:
         facts.append(year)
-    facts.extend(read_prose(lines, sections, default_lexicon(), spec_concepts()))
+    facts.extend(read_prose(lines, sections, default_lexicon(), spec_concepts(), title.text if title else None))
     return facts

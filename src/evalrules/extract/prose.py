@@ -4,10 +4,13 @@ Within a sentence (up to 。！？) the reader carries:
 
 - the scope, 年初预算 (budget) or 决算 (final), from the last scope word written, else from the
   nearest heading that names one, else final;
+- the topic (三公经费, 政府采购), from the last topic word written, else from the headings or
+  the title: in a sentence about 三公经费, 合计 is the 三公经费 total;
 - the breakdown: after “其中”, labels are first read as parts of the figure before it
   (编制 9名，其中：行政编制 9名 → staffing.authorized_admin);
 - the subject: the last figure read, which a change or share refers to
-  (基本支出 100.28万元，占总支出的55.5% → final.expense_basic:share).
+  (基本支出 100.28万元，占总支出的55.5% → final.expense_basic:share), and whose other scope a
+  bare scope word names (公务接待费支出2.05万元，年初预算为2万元 → three_public.budget.reception).
 
 Scores (figures in 分) are read against the indicator whose heading the line is under
 (“1、年度资金总额。权重10分，得9.98分”), or the indicator the label names
@@ -17,7 +20,7 @@ Scores (figures in 分) are read against the indicator whose heading the line is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -42,6 +45,7 @@ _SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff()]{2,16}$")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
+_DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
 _GRADE = re.compile(
     r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)[为是:\s]*[“\"「『']?"
     r"(?P<grade>优秀|优|良好|良|中等|中|合格|及格|不合格|差)"
@@ -53,8 +57,10 @@ class _Sentence:
     """What the reader carries from one figure to the next within a sentence."""
 
     scope: str | None = None
+    topic: str | None = None
     parent: Fact | None = None
     subject: Fact | None = None
+    previous: Fact | None = None  # the subject before the current one
 
 
 @attrs.define
@@ -83,13 +89,27 @@ class _Indicators:
         return self.paths[index]
 
 
-def _section_scope(lexicon: Lexicon, sections: Sequence[Section], line: int) -> str | None:
+def _headings(sections: Sequence[Section], line: int) -> list[str]:
+    """The titles of the sections ``line`` is in, innermost first."""
     index = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].line <= line), None)
+    titles = []
     while index is not None:
-        scope = lexicon.scope_of(sections[index].title)
-        if scope:
-            return scope
+        titles.append(sections[index].title)
         index = sections[index].parent
+    return titles
+
+
+def _first(found: Iterable[str | None]) -> str | None:
+    return next((item for item in found if item), None)
+
+
+def _rescoped(concept: str, scope: str, known: Mapping[str, str]) -> str | None:
+    """The same item in the other scope: three_public.final.reception → three_public.budget.reception."""
+    other = "final" if scope == "budget" else "budget"
+    for a, b in ((f".{other}.", f".{scope}."), (f"{other}.", f"{scope}.")):
+        if a in f".{concept}":
+            candidate = f".{concept}".replace(a, b, 1).lstrip(".")
+            return candidate if candidate in known and candidate != concept else None
     return None
 
 
@@ -124,11 +144,20 @@ def _measure(label: str, dim: str, subject: Fact | None) -> tuple[str, str | Non
     return None
 
 
+@attrs.frozen
+class _Context:
+    """What a line inherits from the headings above it and the title."""
+
+    scope: str
+    topic: str | None
+
+
 def read_prose(
     lines: Sequence[Line],
     sections: Sequence[Section],
     lexicon: Lexicon,
     known: Mapping[str, str],
+    title: str | None = None,
 ) -> list[Fact]:
     """Every fact the sentences of ``lines`` state."""
     facts: list[Fact] = []
@@ -136,10 +165,14 @@ def read_prose(
     clause = 0
     for line in lines:
         text = normalize(line.text)
-        default_scope = _section_scope(lexicon, sections, line.number) or "final"
+        above = [normalize(t) for t in _headings(sections, line.number)] + ([normalize(title)] if title else [])
+        context = _Context(
+            scope=_first(lexicon.scope_of(t) for t in above) or "final",
+            topic=_first(lexicon.topic_of(t) for t in above),
+        )
         for sentence in _SENTENCE.finditer(text):
             clause += 1
-            facts.extend(_read_sentence(text, sentence, line, default_scope, indicators, lexicon, known, clause))
+            facts.extend(_read_sentence(text, sentence, line, context, indicators, lexicon, known, clause))
     return _resolve_indicator_names(facts)
 
 
@@ -147,13 +180,13 @@ def _read_sentence(
     text: str,
     sentence: re.Match[str],
     line: Line,
-    default_scope: str,
+    context: _Context,
     indicators: _Indicators,
     lexicon: Lexicon,
     known: Mapping[str, str],
     clause: int,
 ) -> Iterator[Fact]:
-    state = _Sentence()
+    state = _Sentence(topic=context.topic)
     position = sentence.start()
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
@@ -164,6 +197,11 @@ def _read_sentence(
         dim = dimension(figure.unit)
         if "其中" in label and state.subject is not None:
             state.parent = state.subject
+        state.topic = lexicon.topic_of(label) or state.topic
+        difference = _difference(label, dim, state, figure, line, period, clause)
+        if difference is not None:
+            yield difference
+            continue
         measure = _measure(label, dim, state.subject)
         if measure is not None and state.subject is not None:
             name, sign = measure
@@ -173,25 +211,61 @@ def _read_sentence(
         if dim == "score":
             fact = _score_fact(label, figure, line, indicators, period, clause)
         else:
-            scope = lexicon.scope_of(label)
-            if scope:
-                state.scope = scope
-            resolved = lexicon.resolve(
-                label, dim, state.scope or default_scope, state.parent.base if state.parent else None, known
-            )
-            fact = None
-            if resolved is not None:
-                concept, is_part = resolved
-                if not is_part:
-                    state.parent = None
-                fact = _fact(concept, figure.value, figure, line, period, clause)
+            fact = _money_fact(label, dim, state, context, figure, line, period, clause, lexicon, known)
         if fact is not None:
-            state.subject = fact
+            state.previous, state.subject = state.subject, fact
             yield fact
     grade = _GRADE.search(sentence.group())
     if grade:
         column = sentence.start() + grade.start("grade")
         yield Fact("evaluation.grade", grade["grade"], Span(line.number, column + 1, grade["grade"]), clause=clause)
+
+
+def _money_fact(
+    label: str,
+    dim: str,
+    state: _Sentence,
+    context: _Context,
+    figure: Figure,
+    line: Line,
+    period: int | None,
+    clause: int,
+    lexicon: Lexicon,
+    known: Mapping[str, str],
+) -> Fact | None:
+    """A figure named by its label, or the other scope of the subject (…，年初预算为2万元)."""
+    scope = lexicon.scope_of(label)
+    if scope:
+        state.scope = scope
+    resolved = lexicon.resolve(
+        label, dim, state.scope or context.scope, state.parent.base if state.parent else None, known, state.topic
+    )
+    if resolved is not None:
+        concept, is_part = resolved
+        if not is_part:
+            state.parent = None
+        return _fact(concept, figure.value, figure, line, period, clause)
+    if scope and state.subject is not None and len(label) <= 8 and dim == dimension(state.subject.unit):
+        counterpart = _rescoped(state.subject.base, scope, known)
+        if counterpart is not None:
+            return _fact(counterpart, figure.value, figure, line, period, clause)
+    return None
+
+
+def _difference(
+    label: str, dim: str, state: _Sentence, figure: Figure, line: Line, period: int | None, clause: int
+) -> Fact | None:
+    """“支出2.05万元，年初预算为2.95万元，差值为0.9万元”: the final figure's vs_budget, signed."""
+    pair = (state.previous, state.subject)
+    if dim != "money" or not _DIFFERENCE.search(label) or pair[0] is None or pair[1] is None:
+        return None
+    scopes = {fact.base: fact for fact in pair}
+    final = next((f for f in pair if ".final." in f".{f.base}" or f.base.startswith("final.")), None)
+    budget = next((f for f in pair if f is not final), None)
+    if final is None or budget is None or len(scopes) != 2:
+        return None
+    sign = -1 if final.number < budget.number else 1
+    return _fact(f"{final.base}:vs_budget", sign * figure.value, figure, line, period, clause)
 
 
 def _score_fact(

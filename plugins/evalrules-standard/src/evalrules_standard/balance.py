@@ -2,7 +2,8 @@
 
 A part that is not stated may be given by its own parts (``expand``); when some parts are
 stated nowhere, the stated ones must still not exceed the total (unless ``partial = false``,
-for relations whose parts may be negative).
+for relations whose parts may be negative).  With ``exhaustive = false`` the listed parts are
+never taken to be all of the total (a report's income has more sources than the ruleset names).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def evaluate_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
         parts, complete = _parts(rule, chosen)
         if not parts or (not complete and not rule["partial"]):
             continue
+        complete = complete and rule["exhaustive"]
         facts = [chosen[total], *parts]
         try:
             result = _sum_outcome(facts, complete)
@@ -70,6 +72,9 @@ SUM = RuleType(
         "parts": Param("concepts", doc="分项的概念"),
         "expand": Param("concept_map", required=False, doc="未写出的分项可由其自身的分项代替"),
         "partial": Param("flag", required=False, default=True, doc="分项未写全时，仍检查已列分项之和不超过合计"),
+        "exhaustive": Param(
+            "flag", required=False, default=True, doc="分项是否穷尽合计；否则只检查分项之和不超过合计（收入来源常不止所列几项）"
+        ),
     },
     evaluate=evaluate_sum,
 )
