@@ -33,6 +33,7 @@ class Term:
     part_only: bool = False
     topic: str | None = None
     not_followed_by: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
 
 
 _MAX_FILLER = 12  # characters of filler a label may be followed by
@@ -87,6 +88,7 @@ class Lexicon:
                         part_only=raw.get("part_only", False),
                         topic=raw.get("topic"),
                         not_followed_by=tuple(raw.get("not_followed_by", ())),
+                        not_after=tuple(clean_label(normalize(w)) for w in raw.get("not_after", ())),
                     )
                 )
         return cls(tuple(terms), scopes, topics, not_scope)
@@ -110,10 +112,13 @@ class Lexicon:
         parent: str | None,
         known: Mapping[str, str],
         topic: str | None = None,
+        before: str = "",
     ) -> tuple[str, bool] | None:
         """The concept ``label`` names for a figure of ``dimension``, and whether it is a part
-        of ``parent``; None when no term fits."""
+        of ``parent``; None when no term fits.  ``before`` is the sentence before the label,
+        which may qualify it (企业国有资产: not the department's assets)."""
         text = clean_label(label)
+        sentence = clean_label(before) + text
         best: tuple[tuple[bool, bool, int, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:
@@ -130,6 +135,8 @@ class Lexicon:
                     if length <= _GENERIC and not _UNQUALIFIED.search(text[:start]):
                         continue
                     if any(word in text[end:] for word in term.not_followed_by):
+                        continue
+                    if any(word in sentence for word in term.not_after):
                         continue
                     term_parent = term.parent.replace("{scope}", scope) if term.parent else None
                     is_child = parent is not None and term_parent == parent

@@ -61,6 +61,7 @@ class _Sentence:
     parent: Fact | None = None
     subject: Fact | None = None
     previous: Fact | None = None  # the subject before the current one
+    before: str = ""  # the sentence up to the current label
 
 
 @attrs.define
@@ -191,6 +192,7 @@ def _read_sentence(
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
         label = clean_label(text[position:start])
+        state.before = text[sentence.start() : position]
         years = list(YEAR.finditer(text, sentence.start(), start))
         period = int(years[-1][1]) if years else None
         position = end
@@ -215,6 +217,9 @@ def _read_sentence(
         if fact is not None:
             state.previous, state.subject = state.subject, fact
             yield fact
+        elif dim in ("money", "person"):
+            # a change or share written next refers to this amount, though it has no concept
+            state.previous, state.subject = state.subject, None
     grade = _GRADE.search(sentence.group())
     if grade:
         column = sentence.start() + grade.start("grade")
@@ -238,15 +243,22 @@ def _money_fact(
     if scope:
         state.scope = scope
     resolved = lexicon.resolve(
-        label, dim, state.scope or context.scope, state.parent.base if state.parent else None, known, state.topic
+        label,
+        dim,
+        state.scope or context.scope,
+        state.parent.base if state.parent else None,
+        known,
+        state.topic,
+        before=state.before,
     )
     if resolved is not None:
         concept, is_part = resolved
         if not is_part:
             state.parent = None
         return _fact(concept, figure.value, figure, line, period, clause)
-    if scope and state.subject is not None and len(label) <= 8 and dim == dimension(state.subject.unit):
-        counterpart = _rescoped(state.subject.base, scope, known)
+    subject = state.subject
+    if scope and subject is not None and len(label) <= 8 and dim == dimension(subject.unit):
+        counterpart = _rescoped(subject.base, scope, known)
         if counterpart is not None:
             return _fact(counterpart, figure.value, figure, line, period, clause)
     return None
