@@ -15,7 +15,9 @@ import attrs
 
 from evalrules.extract.normalize import clean_label, normalize
 
-__all__ = ["Lexicon", "Term", "default_lexicon"]
+__all__ = ["ANY_PARENT", "Lexicon", "Term", "default_lexicon"]
+
+ANY_PARENT = "*"  # as ``parent``: read a label as a part of whatever it is a part of
 
 # What may stand between a label and its figure without changing what the label names.
 _FILLER = re.compile(
@@ -139,7 +141,7 @@ class Lexicon:
                     if any(word in sentence for word in term.not_after):
                         continue
                     term_parent = term.parent.replace("{scope}", scope) if term.parent else None
-                    is_child = parent is not None and term_parent == parent
+                    is_child = term_parent is not None and parent in (term_parent, ANY_PARENT)
                     if term.part_only and not is_child:
                         continue
                     key = (is_child, length, term.topic is not None, start)

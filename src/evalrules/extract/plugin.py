@@ -8,6 +8,7 @@ from evalrules.concepts import spec_concepts
 from evalrules.extract.lexicon import default_lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
 from evalrules.extract.prose import read_prose
+from evalrules.extract.tables import read_tables, table_lines
 from evalrules.hookspecs import hookimpl
 from evalrules.model import Document, Fact, Section
 
@@ -20,5 +21,9 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
     year = year_fact(lines)
     if year is not None:
         facts.append(year)
-    facts.extend(read_prose(lines, sections, default_lexicon(), spec_concepts(), title.text if title else None))
+    tables = table_lines(lines)
+    prose = [line for line in lines if line.number not in tables]
+    title_text = title.text if title else None
+    facts.extend(read_prose(prose, sections, default_lexicon(), spec_concepts(), title_text))
+    facts.extend(read_tables(lines, default_lexicon(), spec_concepts(), title_text))
     return facts

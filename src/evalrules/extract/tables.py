@@ -1,0 +1,319 @@
+"""Facts from tables: a header that names the columns, rows whose first cell names the concept.
+
+Tables reach the extractor as lines of cells separated by ``|`` — written so in text pasted
+from web pages, and rendered so by the .docx and .pdf loaders — or as one cell a line
+(``合计 |`` / ``0.36 |``), which is reshaped into rows by the number of header cells.
+
+- The header names what each column holds: 预算数 / 决算数 (the scope), 增减 / 增减率 / 占比
+  (a change or a share), 年初预算数 / 全年预算数 / 全年执行数 / 执行率 (the money row of a
+  self-evaluation form), 分值 / 权重 / 得分 (an indicator's weight and score), 一级/二级/三级指标
+  (the indicator's path).
+- The row's first cell is read with the lexicon, in the column's scope and the table's topic;
+  the 年度资金总额 / 总额 row of a form is ``execution.*``, its 财政资金 sub-row ``execution.*_fiscal``.
+- A figure without a unit takes the column's (``(万元)``) or the table's (``单位：万元``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+import attrs
+
+from evalrules.extract.figures import Figure, figures
+from evalrules.extract.lexicon import ANY_PARENT, Lexicon
+from evalrules.extract.normalize import clean_label, fold_width, normalize
+from evalrules.model import Fact, Line, Span
+from evalrules.quantity import dimension
+
+__all__ = ["read_tables", "table_lines"]
+
+_UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|亿元|千元)\)")
+_NUMBERING = re.compile(r"^(?:其中[:：]?)?\s*(?:\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]+、)?\s*")
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+_CELL_LINE = re.compile(r"^\s*(?:(?P<cell>[^|]*?)\s*)?\|\s*$")
+
+# header keyword → (column kind, scope); the longest keyword found in a header cell decides.
+_COLUMNS: Mapping[str, tuple[str, str | None]] = {
+    "年初预算数": ("initial_budget", "budget"),
+    "年初预算": ("initial_budget", "budget"),
+    "全年预算数": ("annual_budget", "budget"),
+    "调整后预算数": ("annual_budget", "budget"),
+    "调整后预算": ("annual_budget", "budget"),
+    "全年执行数": ("executed", "final"),
+    "预算执行数": ("executed", "final"),
+    "执行数": ("executed", "final"),
+    "预算执行率": ("rate", None),
+    "执行率": ("rate", None),
+    "分值": ("weight", None),
+    "权重": ("weight", None),
+    "满分": ("weight", None),
+    "得分": ("score", None),
+    "预算数": ("amount", "budget"),
+    "决算数": ("amount", "final"),
+    "支出": ("amount", "final"),
+    "本年数": ("amount", "final"),
+    "增减率": ("yoy_pct", None),
+    "增长率": ("yoy_pct", None),
+    "减少率": ("yoy_pct", None),
+    "变动率": ("yoy_pct", None),
+    "增减额": ("yoy_change", None),
+    "增减情况": ("yoy_change", None),
+    "减少情况": ("yoy_change", None),
+    "增减": ("yoy_change", None),
+    "占比": ("share", None),
+    "上年数": ("previous", None),
+    "上年": ("previous", None),
+    "一级指标": ("name", None),
+    "二级指标": ("name", None),
+    "三级指标": ("name", None),
+}
+_TOTAL_ROWS = ("年度资金总额", "资金总额", "总额", "合计")
+_FISCAL_ROWS = ("财政资金", "本年财政拨款", "财政拨款")
+
+
+@attrs.frozen
+class Cell:
+    text: str
+    line: Line
+    column: int  # 0-based, in line.text
+
+    @property
+    def clean(self) -> str:
+        return clean_label(_PINYIN.sub("", normalize(self.text)))
+
+
+@attrs.frozen
+class Column:
+    kind: str
+    scope: str | None
+    unit: str | None
+    decrease: bool = False
+
+
+def _cells(line: Line) -> list[Cell]:
+    cells, start = [], 0
+    for part in line.text.split("|"):
+        if part.strip():
+            offset = len(part) - len(part.lstrip())
+            cells.append(Cell(part.strip(), line, start + offset))
+        start += len(part) + 1
+    return cells
+
+
+def _in_table(lines: Sequence[Line], index: int) -> bool:
+    """A line with a ``|``, or a cell written alone on the line before a lone ``|``."""
+    if "|" in lines[index].text:
+        return True
+    return index + 1 < len(lines) and lines[index + 1].text.strip() == "|"
+
+
+def table_lines(lines: Sequence[Line]) -> set[int]:
+    """The numbers of the lines that hold table cells."""
+    return {line.number for i, line in enumerate(lines) if _in_table(lines, i)}
+
+
+def _column(cell: Cell, table_unit: str | None) -> Column | None:
+    text = cell.clean
+    found = [(len(k), k) for k in _COLUMNS if k in text]
+    if not found:
+        return None
+    keyword = max(found)[1]
+    kind, scope = _COLUMNS[keyword]
+    unit = _UNIT.search(normalize(cell.text))
+    return Column(kind, scope, (unit[1] or unit[2]) if unit else table_unit, "减少" in text and "增" not in text)
+
+
+def _rows(lines: Sequence[Line]) -> Iterator[list[Cell]]:
+    """Rows of cells: a line of several cells is a row; cells written one a line (separated
+    by lone ``|`` lines, an empty cell being two of them) are gathered and reshaped."""
+    stream: list[Cell | None] = []
+    pending: Cell | None = None
+    for line in lines:
+        cells = _cells(line)
+        if "|" not in line.text or (_CELL_LINE.match(line.text) and len(cells) <= 1):
+            if "|" not in line.text:  # a cell alone; its separator is the next line
+                pending = Cell(line.text.strip(), line, len(line.text) - len(line.text.lstrip()))
+                continue
+            stream.append(cells[0] if cells else pending)
+            pending = None
+            continue
+        if stream:
+            yield from _reshape(stream)
+            stream = []
+        if cells:
+            yield cells
+    if stream:
+        yield from _reshape(stream)
+
+
+def _reshape(cells: list[Cell | None]) -> Iterator[list[Cell]]:
+    """Cells written one a line: the header is the cells before the first figure's row label."""
+    first_number = next((i for i, c in enumerate(cells) if c is not None and _is_number(c)), None)
+    if first_number is None or first_number < 2:
+        yield from ([c] for c in cells if c is not None)
+        return
+    width = first_number - 1  # header cells, then the label of the first row
+    for start in range(0, len(cells), width):
+        row = [c for c in cells[start : start + width] if c is not None]
+        if row:
+            yield row
+
+
+def _is_number(cell: Cell) -> bool:
+    text = normalize(cell.text).replace(",", "").strip().rstrip("%")
+    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元)?", text))
+
+
+def read_tables(
+    lines: Sequence[Line],
+    lexicon: Lexicon,
+    known: Mapping[str, str],
+    title: str | None,
+) -> list[Fact]:
+    """Every fact the tables among ``lines`` state."""
+    facts: list[Fact] = []
+    in_table = table_lines(lines)
+    table = [line for line in lines if line.number in in_table]
+    if not table:
+        return facts
+    topic = lexicon.topic_of(normalize(title)) if title else None
+    unit = _table_unit(lines)
+    header: list[Column | None] = []
+    for row in _rows(table):
+        columns = [_column(c, unit) for c in row]
+        numbers = [c for c in row if _is_number(c)]
+        if any(columns) and not numbers:
+            header = _without_group_headers(columns)
+            topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
+            facts.extend(_header_weights(row))
+            continue
+        if header and numbers:
+            facts.extend(_row_facts(row, header, lexicon, known, topic, unit))
+    return facts
+
+
+def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
+    """年度预算数(万元) over 年初预算 | 调整后预算数 | 预算执行数 heads a group, not a column."""
+    if any(c is not None and c.kind in ("initial_budget", "annual_budget", "executed") for c in columns):
+        return [None if c is not None and c.kind == "amount" else c for c in columns]
+    return columns
+
+
+_WEIGHTED = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})\((?P<weight>\d+(?:\.\d+)?)分\)$")
+
+
+def _header_weights(row: list[Cell]) -> Iterator[Fact]:
+    """A header cell 绩效指标(90分) states the weight of the indicator it names."""
+    for cell in row:
+        found = _WEIGHTED.match(cell.clean)
+        weight = next((f for f in figures(normalize(cell.text)) if f.unit == "分"), None)
+        if found and weight is not None:
+            yield _fact(f"evaluation.indicator.{found['name']}:weight", cell, "分", figure=weight)
+
+
+def _table_unit(lines: Sequence[Line]) -> str | None:
+    """The unit a table declares for figures written without one (单位：万元), as written."""
+    for line in lines:
+        written = _PINYIN.sub("", line.text)
+        found = re.search(r"单位[:：]?\s*(万元|元|亿元|千元)", normalize(written))
+        if found:
+            return fold_width(written[found.start(1) : found.end(1)])
+    return None
+
+
+def _row_facts(
+    row: list[Cell],
+    header: list[Column | None],
+    lexicon: Lexicon,
+    known: Mapping[str, str],
+    topic: str | None,
+    unit: str | None,
+) -> Iterator[Fact]:
+    values = [c for c in row if _is_number(c)]
+    names = [c for c in row[: row.index(values[0])] if not _is_number(c)]
+    if not names:
+        return
+    columns = [c for c in header if c is not None and c.kind not in ("name", "previous")]
+    label = _NUMBERING.sub("", names[0].clean)
+    execution = any(c.kind in ("initial_budget", "annual_budget", "executed") for c in columns)
+    has_names = any(c is not None and c.kind == "name" for c in header)
+    if has_names:
+        if label in _TOTAL_ROWS:
+            return
+        weight_score = [c for c in columns if c.kind in ("weight", "score")]
+        path = tuple(_NUMBERING.sub("", n.clean) for n in names[:3])
+        for column, cell in zip(weight_score, values[-len(weight_score) :], strict=False):
+            yield _fact(f"evaluation.indicator.{'.'.join(path)}:{column.kind}", cell, "分")
+        return
+    for column, cell in zip(columns, values, strict=False):
+        figure = _figure_unit(cell, column)
+        concept = _concept(label, column, figure, execution, lexicon, known, topic)
+        if concept is None:
+            continue
+        sign = -1 if column.decrease else 1
+        yield _fact(concept, cell, figure, sign)
+
+
+def _figure_unit(cell: Cell, column: Column) -> str | None:
+    text = normalize(cell.text)
+    if text.endswith("%"):
+        return "%"
+    own = next(iter(figures(text)), None)
+    if own is not None and own.unit:
+        return fold_width(cell.text[own.unit_start : own.end])
+    if column.kind in ("weight", "score"):
+        return "分"
+    if column.kind in ("rate", "yoy_pct", "share"):
+        return "%"
+    return column.unit
+
+
+def _concept(
+    label: str,
+    column: Column,
+    unit: str | None,
+    execution: bool,
+    lexicon: Lexicon,
+    known: Mapping[str, str],
+    topic: str | None,
+) -> str | None:
+    if execution and column.kind in ("initial_budget", "annual_budget", "executed", "rate", "weight", "score"):
+        if any(label.startswith(word) for word in _TOTAL_ROWS):
+            if column.kind in ("weight", "score"):
+                return f"evaluation.indicator.年度资金总额:{column.kind}"
+            return f"execution.{column.kind}"
+        if any(word in label for word in _FISCAL_ROWS):
+            candidate = f"execution.{column.kind}_fiscal"
+            return candidate if candidate in known else None
+        if column.kind in ("rate", "weight", "score"):
+            return None
+    dim = dimension(unit)
+    if column.kind in ("yoy_change", "yoy_pct", "share"):
+        base = _resolve(label, "money", column.scope or "final", lexicon, known, topic)
+        return f"{base}:{column.kind}" if base else None
+    if column.kind in ("weight", "score", "previous", "rate"):
+        return None
+    return _resolve(label, dim or "money", column.scope or "final", lexicon, known, topic)
+
+
+def _resolve(
+    label: str, dim: str, scope: str, lexicon: Lexicon, known: Mapping[str, str], topic: str | None
+) -> str | None:
+    # a table row may be the part of any row above it: 其中：(1)公务用车运行维护费
+    resolved = lexicon.resolve(label, dim, scope, ANY_PARENT, known, topic)
+    return resolved[0] if resolved else None
+
+
+def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Figure | None = None) -> Fact:
+    """The fact of ``cell``'s first figure (or of ``figure`` in it), pointing at where it stands."""
+    figure = figure or next(iter(figures(normalize(cell.text))))
+    value = -figure.value if sign < 0 and figure.value else figure.value
+    return Fact(
+        concept=concept,
+        value=value,
+        span=Span(cell.line.number, cell.column + figure.start + 1, cell.text[figure.start : figure.end]),
+        unit=unit,
+        decimals=figure.decimals,
+        clause=-cell.line.number,
+    )
