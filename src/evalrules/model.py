@@ -60,12 +60,20 @@ class Block:
 
 @attrs.frozen
 class Document:
-    """A loaded file: its blocks in reading order, and what it was loaded from."""
+    """A loaded file: its blocks in reading order, and what it was loaded from.
+
+    A loader of already-extracted data (a Report as JSON) gives its ``facts``, ``sections``,
+    ``title`` and ``kind`` instead of text.
+    """
 
     path: str
     blocks: tuple[Block, ...]
     format: str = "text"
     encoding: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    facts: tuple[Fact, ...] = ()
+    sections: tuple[Section, ...] = ()
 
     def lines(self) -> Iterator[Line]:
         """Every line of every block, in reading order."""

@@ -19,6 +19,9 @@ ENTRY_POINT_GROUP = hookspecs.PROJECT
 # Built-in plugins, registered under these names like any third-party plugin.
 BUILTIN = {
     "text": "evalrules.load.text",
+    "docx": "evalrules.load.docx",
+    "pdf": "evalrules.load.pdf",
+    "json": "evalrules.load.report_json",
     "extract": "evalrules.extract.plugin",
     "formats": "evalrules.format.builtin",
     "rulesets": "evalrules.check.builtin_rulesets",

@@ -13,16 +13,16 @@ __all__ = ["extract_report"]
 
 def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     lines = list(document.lines())
-    sections = find_sections(lines)
+    sections = document.sections or find_sections(lines)
     facts = [fact for found in pm.hook.evalrules_extract(document=document, sections=sections) for fact in found]
     facts.sort(key=lambda f: (f.span.line, f.span.column))
     title = title_line(lines)
-    title_text = title.text.strip() if title else None
+    title_text = document.title or (title.text.strip() if title else None)
     return Report(
         path=document.path,
         facts=tuple(facts),
         sections=sections,
         title=title_text,
-        kind=kind_of(title_text),
+        kind=document.kind or kind_of(title_text),
         document=document,
     )

@@ -121,7 +121,7 @@ class Lexicon:
         which may qualify it (企业国有资产: not the department's assets)."""
         text = clean_label(label)
         sentence = clean_label(before) + text
-        best: tuple[tuple[bool, bool, int, int], str] | None = None
+        best: tuple[tuple[bool, int, bool, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:
             for length in self._lengths:

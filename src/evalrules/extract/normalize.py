@@ -42,6 +42,7 @@ def _table() -> dict[int, str]:
             simplified[traditional] = first
     return str.maketrans(simplified | _FULL_WIDTH)
 
+
 # Quotes and spaces never change what a label names: “三公”经费 is 三公经费.
 _LABEL_NOISE = str.maketrans("", "", "“”\"'‘’「」『』 \t")
 

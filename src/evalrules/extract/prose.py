@@ -268,13 +268,12 @@ def _difference(
     label: str, dim: str, state: _Sentence, figure: Figure, line: Line, period: int | None, clause: int
 ) -> Fact | None:
     """“支出2.05万元，年初预算为2.95万元，差值为0.9万元”: the final figure's vs_budget, signed."""
-    pair = (state.previous, state.subject)
-    if dim != "money" or not _DIFFERENCE.search(label) or pair[0] is None or pair[1] is None:
+    if dim != "money" or not _DIFFERENCE.search(label) or state.previous is None or state.subject is None:
         return None
-    scopes = {fact.base: fact for fact in pair}
-    final = next((f for f in pair if ".final." in f".{f.base}" or f.base.startswith("final.")), None)
+    pair = (state.previous, state.subject)
+    final = next((f for f in pair if f".{f.base}".startswith((".final.", ".three_public.final."))), None)
     budget = next((f for f in pair if f is not final), None)
-    if final is None or budget is None or len(scopes) != 2:
+    if final is None or budget is None or final.base == budget.base:
         return None
     sign = -1 if final.number < budget.number else 1
     return _fact(f"{final.base}:vs_budget", sign * figure.value, figure, line, period, clause)

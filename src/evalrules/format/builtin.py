@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from evalrules.format import FileResult, OutputFormat
 from evalrules.hookspecs import hookimpl
 from evalrules.model import Fact, Finding, Indicator, Report
@@ -129,7 +131,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "year": report.year,
         "region": report.region,
         "facts": [fact_json(f) for f in report.facts],
-        "sections": [{"number": s.number, "title": s.title, "line": s.line, "level": s.level} for s in report.sections],
+        "sections": [attrs.asdict(s) for s in report.sections],
         "indicators": [indicator_json(i) for i in report.indicators],
     }
 
@@ -145,4 +147,5 @@ def report_text(report: Report) -> str:
     facts = [
         f"{f.span.line:>5}:{f.span.column:<4} {f.concept} = {f.written()}    «{f.span.text}»" for f in report.facts
     ]
-    return "\n".join(head + facts)
+    lines = [f"{line.number:>5} | {line.text}" for line in report.document.lines()] if report.document else []
+    return "\n".join([*head, "事实（行:列 概念 = 值）", *facts, "", "原文（行号即检查结果所指的行）", *lines])

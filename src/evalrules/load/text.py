@@ -1,4 +1,5 @@
-"""Plain text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
+"""Plain text in UTF-8 (with or without BOM), UTF-16 (with or without BOM), GB18030/GBK or
+Big5, detected without the user saying which.
 
 One line of the file is one line of the document, numbered from 1 as an editor numbers it;
 runs of non-blank lines form paragraph blocks.
@@ -25,6 +26,17 @@ _BOMS = (
 )
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """The UTF-16 byte order that reads ``head`` as text (printable characters), if one does."""
+    best, best_share = None, 0.95
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = head.decode(encoding, errors="replace")
+        share = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t") / max(len(text), 1)
+        if share > best_share:
+            best, best_share = encoding, share
+    return best
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """The text and the encoding it was read in; InputError for binary or unknown encodings."""
     for bom, encoding in _BOMS:
@@ -33,14 +45,28 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise InputError(path, f"以 {encoding} 解码失败（字节 {exc.start}）") from None
-    if b"\x00" in data[:8192]:
-        raise InputError(path, "二进制文件，不是文本")
-    for encoding in ("utf-8", "gb18030"):
+    head = data[:8192]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head[: len(head) // 2 * 2])
+        if utf16 is None:
+            raise InputError(path, "二进制文件，不是文本")
         try:
-            return data.decode(encoding), encoding
+            return data.decode(utf16), utf16
         except UnicodeDecodeError:
-            continue
-    raise InputError(path, "无法识别的文本编码（支持 UTF-8、UTF-16、GB18030/GBK）")
+            raise InputError(path, "二进制文件，不是文本") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 reads almost any bytes; ask which of the Chinese encodings reads them best
+    from charset_normalizer import from_bytes
+
+    guess = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8"]).best()
+    encoding = guess.encoding if guess is not None else "gb18030"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        raise InputError(path, "无法识别的文本编码（支持 UTF-8、UTF-16、GB18030/GBK、Big5）") from None
 
 
 def blocks_of(text: str) -> tuple[Block, ...]:

@@ -73,7 +73,10 @@ SUM = RuleType(
         "expand": Param("concept_map", required=False, doc="未写出的分项可由其自身的分项代替"),
         "partial": Param("flag", required=False, default=True, doc="分项未写全时，仍检查已列分项之和不超过合计"),
         "exhaustive": Param(
-            "flag", required=False, default=True, doc="分项是否穷尽合计；否则只检查分项之和不超过合计（收入来源常不止所列几项）"
+            "flag",
+            required=False,
+            default=True,
+            doc="分项是否穷尽合计；否则只检查分项之和不超过合计（收入来源常不止所列几项）",
         ),
     },
     evaluate=evaluate_sum,

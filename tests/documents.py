@@ -1,0 +1,45 @@
+"""Builds real .docx and .pdf files from known content, for the loader tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import docx
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+Table = Sequence[Sequence[str]]
+
+
+def write_docx(path: Path, items: Sequence[str | Table]) -> Path:
+    """Paragraphs (str) and tables (rows of cells) in order."""
+    document = docx.Document()
+    for item in items:
+        if isinstance(item, str):
+            document.add_paragraph(item)
+        else:
+            table = document.add_table(rows=len(item), cols=len(item[0]))
+            for row, cells in zip(table.rows, item, strict=True):
+                for cell, text in zip(row.cells, cells, strict=True):
+                    cell.text = text
+    document.save(str(path))
+    return path
+
+
+def write_pdf(path: Path, items: Sequence[str | Table], font_size: float = 5) -> Path:
+    """One text line per paragraph; a table's cells set in columns 40 characters apart."""
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width = max(len(item) if isinstance(item, str) else 160 for item in items) * font_size + 100
+    height = (sum(1 if isinstance(i, str) else len(i) for i in items) + 4) * font_size * 2
+    page = canvas.Canvas(str(path), pagesize=(width, height))
+    page.setFont("STSong-Light", font_size)
+    y = height - 2 * font_size
+    for item in items:
+        for row in [[item]] if isinstance(item, str) else item:
+            for column, text in enumerate(row):
+                page.drawString(50 + column * 40 * font_size, y, text)
+            y -= 2 * font_size
+    page.save()
+    return path

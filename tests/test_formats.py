@@ -1,0 +1,133 @@
+"""The same report as .txt, .docx (prose and table) and .pdf gives the same facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import evalrules
+from tests.conftest import SEED
+from tests.documents import write_docx, write_pdf
+
+SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
+
+THREE_PUBLIC = [
+    ["项目", "预算数", "决算数"],
+    ["合计", "29.5", "24.75"],
+    ["因公出国（境）费", "0", "0"],
+    ["公务用车购置及运行维护费", "12", "8.2"],
+    ["公务接待费", "17.5", "16.55"],
+]
+TABLE_REPORT: list[str | list[list[str]]] = ["某某局2023年“三公”经费决算情况说明", "单位：万元", THREE_PUBLIC]
+
+
+def figures(report: evalrules.Report) -> list[tuple[str, str, str | None]]:
+    return sorted((f.concept, str(f.value), f.unit) for f in report.facts if f.is_figure())
+
+
+def read(path: Path) -> evalrules.Report:
+    return evalrules.extract(evalrules.load(path))
+
+
+@pytest.fixture(scope="module")
+def seed_report() -> evalrules.Report:
+    return read(SEED)
+
+
+def test_docx_paragraphs_give_the_facts_of_the_text_at_the_same_lines(tmp_path: Path, seed_report) -> None:
+    report = read(write_docx(tmp_path / "seed.docx", SEED_LINES))
+    assert [(f.concept, f.value, f.unit, f.line, f.span.column) for f in report.facts] == [
+        (f.concept, f.value, f.unit, f.line, f.span.column) for f in seed_report.facts
+    ]
+    assert [f.code for f in evalrules.check(report)] == [f.code for f in evalrules.check(seed_report)]
+
+
+def test_pdf_gives_the_facts_of_the_text(tmp_path: Path, seed_report) -> None:
+    report = read(write_pdf(tmp_path / "seed.pdf", [line for line in SEED_LINES if line.strip()]))
+    assert figures(report) == figures(seed_report)
+    assert report.document is not None
+    for fact in report.facts:
+        assert fact.span.text in report.document.line_text(fact.line)
+
+
+def test_a_table_reads_alike_as_text_docx_and_pdf(tmp_path: Path) -> None:
+    text = tmp_path / "table.txt"
+    text.write_text(
+        "\n".join(
+            item if isinstance(item, str) else "\n".join(" | ".join(r) + " |" for r in item) for item in TABLE_REPORT
+        ),
+        encoding="utf-8",
+    )
+    expected = figures(read(text))
+    assert ("three_public.final.total", "24.75", "万元") in expected
+    assert ("three_public.budget.reception", "17.5", "万元") in expected
+    assert len(expected) == 8
+    assert figures(read(write_docx(tmp_path / "table.docx", TABLE_REPORT))) == expected
+    assert figures(read(write_pdf(tmp_path / "table.pdf", TABLE_REPORT))) == expected
+
+
+def test_a_docx_table_row_is_one_line_of_cells(tmp_path: Path) -> None:
+    document = evalrules.load(write_docx(tmp_path / "t.docx", TABLE_REPORT))
+    assert document.line_text(5) == "因公出国（境）费 | 0 | 0 |"
+
+
+def test_extract_json_reads_back_as_the_same_report(tmp_path: Path, seed_report, capsys) -> None:
+    from evalrules.cli import main
+
+    main(["extract", str(SEED), "--format", "json"])
+    path = tmp_path / "seed.json"
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    report = read(path)
+    assert [(f.concept, f.value, f.unit, f.line) for f in report.facts] == [
+        (f.concept, f.value, f.unit, f.line) for f in seed_report.facts
+    ]
+    assert {f.code for f in evalrules.check(report)} == {f.code for f in evalrules.check(seed_report)}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".doc"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "不是有效的 .docx"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "无法读取 PDF"),
+        ("bad.json", b"{not json", "不是有效的 JSON"),
+        ("other.json", b'{"a": 1}', "facts"),
+    ],
+)
+def test_unreadable_files_are_one_clear_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(evalrules.InputError) as error:
+        evalrules.load(path)
+    assert message in error.value.message and error.value.path == str(path)
+
+
+def test_a_pdf_without_text_says_so(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(tmp_path / "scan.pdf"))
+    page.rect(50, 50, 200, 200, fill=1)
+    page.save()
+    with pytest.raises(evalrules.InputError, match="没有文字层"):
+        evalrules.load(tmp_path / "scan.pdf")
+
+
+def test_an_encrypted_pdf_says_so(tmp_path: Path) -> None:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(tmp_path / "locked.pdf"), encrypt=pdfencrypt.StandardEncryption("secret"))
+    page.drawString(50, 50, "locked")
+    page.save()
+    with pytest.raises(evalrules.InputError, match="加密"):
+        evalrules.load(tmp_path / "locked.pdf")
+
+
+@pytest.mark.parametrize("encoding", ["big5", "utf-16-le", "utf-16-be"])
+def test_text_in_other_encodings_is_detected(tmp_path: Path, encoding: str) -> None:
+    text = "審計署2010年「三公經費」財政撥款預算中，因公出國（境）費617萬元，公務接待費865萬元。\n" * 3
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode(encoding))
+    facts = read(path).facts
+    assert ("three_public.budget.overseas", "617", "萬元") in {(f.concept, str(f.value), f.unit) for f in facts}
