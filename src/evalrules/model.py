@@ -72,6 +72,7 @@ class Document:
     encoding: str | None = None
     title: str | None = None
     kind: str | None = None
+    region: str | None = None
     facts: tuple[Fact, ...] = ()
     sections: tuple[Section, ...] = ()
 
@@ -187,6 +188,7 @@ class Report:
     sections: tuple[Section, ...] = ()
     title: str | None = None
     kind: str | None = None
+    region: str | None = None
     document: Document | None = attrs.field(default=None, eq=False, repr=False)
     # derived once, on first use: facts by concept, the indicator tree, section lines
     _derived: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
@@ -222,10 +224,6 @@ class Report:
     @property
     def title_department(self) -> str | None:
         return self._text("report.title_department")
-
-    @property
-    def region(self) -> str | None:
-        return self._text("report.region")
 
     @property
     def year(self) -> int | None:

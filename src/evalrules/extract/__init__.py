@@ -5,6 +5,8 @@ from __future__ import annotations
 import pluggy
 
 from evalrules.extract.metadata import kind_of, title_line
+from evalrules.extract.normalize import normalize
+from evalrules.extract.region import region_of
 from evalrules.extract.sections import find_sections
 from evalrules.model import Document, Report
 
@@ -18,11 +20,14 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     facts.sort(key=lambda f: (f.span.line, f.span.column))
     title = title_line(lines)
     title_text = document.title or (title.text.strip() if title else None)
+    names = [str(f.value) for f in facts if f.concept in ("report.department", "report.title_department")]
+    region = document.region or region_of([*names, title_text or "", *(normalize(line.text) for line in lines[:60])])
     return Report(
         path=document.path,
         facts=tuple(facts),
         sections=sections,
         title=title_text,
         kind=document.kind or kind_of(title_text),
+        region=region,
         document=document,
     )

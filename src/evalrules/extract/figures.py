@@ -1,7 +1,9 @@
 """Finds the figures in a line: a number, the unit written after it, where it stands.
 
-Dates (2023年12月31日), years (2023年), document numbers (财预〔2020〕10号), ordinals
-(第3批) and long digit runs (phone numbers, budget codes) are not figures.
+Numbers are written in digits (1,756.37) or in Chinese numerals (一百零三万元, 三点五万元; only
+with a unit, so 一是 or 十四五 are not figures).  Dates (2023年12月31日), years (2023年),
+document numbers (财预〔2020〕10号), ordinals (第3批) and long digit runs (phone numbers,
+budget codes) are not figures.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ _NUMBER = re.compile(
     r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<space>\s*)(?P<unit>" + "|".join(UNITS) + r")?"
 )
+_CHINESE = re.compile(
+    r"(?P<num>[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)(?P<unit>亿元|億元|万元|萬元|元|人|名)"
+)
+_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_POWER = {"十": 10, "百": 100, "千": 1000}
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _NOT_AFTER = re.compile(r"\s*(?:年|月|日|号|時|时|期|届|批|位|楼|层|条|款|项|章|节|〕|\]|】|）\d|-\d|/\d)")
 _BEFORE_SKIP = ("第", "〔", "[", "【", "No", "NO", "no.")
@@ -38,9 +45,36 @@ class Figure:
     unit_start: int
 
 
+def chinese_value(text: str) -> tuple[Decimal, int]:
+    """一百零三 → 103, 三点五 → 3.5 (with its number of decimals)."""
+    whole, _, fraction = text.partition("点")
+    total, digit = 0, 0
+    for ch in whole:
+        if ch in _POWER:
+            total += (digit or 1) * _POWER[ch]
+            digit = 0
+        else:
+            digit = _DIGIT[ch]
+    total += digit
+    decimals = "".join(str(_DIGIT[ch]) for ch in fraction)
+    return Decimal(f"{total}.{decimals}" if decimals else total), len(decimals)
+
+
 def figures(line: str, begin: int = 0, stop: int | None = None) -> Iterator[Figure]:
     """The figures of a normalized line (or of ``line[begin:stop]``), left to right."""
-    for match in _NUMBER.finditer(line, begin, len(line) if stop is None else stop):
+    end = len(line) if stop is None else stop
+    found = sorted([*_digit_figures(line, begin, end), *_chinese_figures(line, begin, end)], key=lambda f: f.start)
+    yield from found
+
+
+def _chinese_figures(line: str, begin: int, stop: int) -> Iterator[Figure]:
+    for match in _CHINESE.finditer(line, begin, stop):
+        value, decimals = chinese_value(match["num"])
+        yield Figure(value, decimals, match["unit"], match.start(), match.end(), match.start("unit"))
+
+
+def _digit_figures(line: str, begin: int, stop: int) -> Iterator[Figure]:
+    for match in _NUMBER.finditer(line, begin, stop):
         raw = match["num"]
         unit = match["unit"]
         start, end = match.start(), match.end()

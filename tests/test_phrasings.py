@@ -1,0 +1,110 @@
+"""The phrasings real reports use, each read into the facts a reviewer would write down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import evalrules
+
+
+def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = evalrules.extract(evalrules.load(path))
+    return {(f.concept, str(f.value), f.unit) for f in report.facts if f.is_figure()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2021年决算收入792.22万元，同比上年度增加189.25万元，增加31.39%。",
+            {
+                ("final.income", "792.22", "万元"),
+                ("final.income:yoy_change", "189.25", "万元"),
+                ("final.income:yoy_pct", "31.39", "%"),
+            },
+        ),
+        (
+            "“三公”经费支出预算为0.36万元，比2019年预算减少0.02万元，下降5.26%。",
+            {
+                ("three_public.budget.total", "0.36", "万元"),
+                ("three_public.budget.total:yoy_change", "-0.02", "万元"),
+                ("three_public.budget.total:yoy_pct", "-5.26", "%"),
+            },
+        ),
+        (
+            "2023年决算总收入180.46万元，较预算增加77.26万元。",
+            {("final.income", "180.46", "万元"), ("final.income:vs_budget", "77.26", "万元")},
+        ),
+        (
+            "本年支出合计4021.94万元，其中：基本支出2719.24万元，占67.61%；项目支出1302.70万元，占32.39%。",
+            {
+                ("final.expense", "4021.94", "万元"),
+                ("final.expense_basic", "2719.24", "万元"),
+                ("final.expense_basic:share", "67.61", "%"),
+                ("final.expense_project", "1302.70", "万元"),
+                ("final.expense_project:share", "32.39", "%"),
+            },
+        ),
+        (
+            "支出：799.12万元。其中：人员经费支出434.89万元，公用经费支出77.4万元，项目支出286.83万元。",
+            {
+                ("final.expense", "799.12", "万元"),
+                ("final.expense_personnel", "434.89", "万元"),
+                ("final.expense_public", "77.4", "万元"),
+                ("final.expense_project", "286.83", "万元"),
+            },
+        ),
+        (
+            "共有人员编制9名，其中：行政编制9名，事业编制0名；实有在职人员8人，其中：行政人员8人。退休人员7人。",
+            {
+                ("staffing.authorized", "9", "名"),
+                ("staffing.authorized_admin", "9", "名"),
+                ("staffing.authorized_institution", "0", "名"),
+                ("staffing.actual", "8", "人"),
+                ("staffing.actual_admin", "8", "人"),
+                ("staffing.retired", "7", "人"),
+            },
+        ),
+        (
+            "政府采购支出总额1,234,567.50元，其中：货物1,000,000元，服务234,567.50元。授予中小企业合同金额1,234,567.50元。",
+            {
+                ("procurement.total", "1234567.50", "元"),
+                ("procurement.goods", "1000000", "元"),
+                ("procurement.services", "234567.50", "元"),
+                ("procurement.sme", "1234567.50", "元"),
+            },
+        ),
+        ("年初预算安排收入一百零三万元。", {("budget.income", "103", "万元")}),
+        (
+            "資產總額７.５４萬元，負債總額８.８萬元，淨資產７.２萬元。",
+            {("assets.total", "7.54", "萬元"), ("assets.liabilities", "8.8", "萬元"), ("assets.net", "7.2", "萬元")},
+        ),
+        (
+            "公务接待费支出2.05万元，年初预算为2万元，差值为0.05万元。",
+            {
+                ("three_public.final.reception", "2.05", "万元"),
+                ("three_public.budget.reception", "2", "万元"),
+                ("three_public.final.reception:vs_budget", "0.05", "万元"),
+            },
+        ),
+    ],
+)
+def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert facts_of(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《关于开展绩效自评工作的通知》（财预〔2020〕10号）要求，2022年2月3日前完成。",
+        "联系电话：0734-6822123，13807341234。预算编码201010301。",
+        "事业收入2148.69万元，社会保障和就业支出67.64万元。",
+        "企业国有资产总额809.92亿元，负债总额703.06亿元。",
+    ],
+)
+def test_what_is_not_an_amount_of_the_department(tmp_path: Path, text: str) -> None:
+    assert facts_of(tmp_path, text) == set()
