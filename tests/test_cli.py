@@ -23,9 +23,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_check_prints_one_finding_a_line_and_exits_1_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "check", str(SEED))
+    status, out, _ = run(capsys, "check", str(SEED), "--ruleset", "default")
     assert status == 1
-    heads = [LINE.match(line) for line in out.splitlines() if not line.startswith("    ")]
+    first, *rest = out.splitlines()
+    assert first == f"{SEED}: 规则集 default（全国基线）"
+    heads = [LINE.match(line) for line in rest if not line.startswith("    ")]
     assert heads and all(heads), out
     assert {m["code"] for m in heads if m} >= {"BAL001", "CON004", "STR001"}
     assert "诊断：54.2元 疑为 54.2万元" in out

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from evalrules import __version__
 from evalrules.api import evaluate, extract, load
 from evalrules.check.engine import findings as failed
+from evalrules.config import Config, find_config
 from evalrules.errors import EvalrulesError
 from evalrules.format import FileResult
 from evalrules.format.builtin import report_json, report_text
 from evalrules.format.rules import render_rules
 from evalrules.plugin import plugin_infos
-from evalrules.registry import DEFAULT_RULESET, registry
+from evalrules.registry import registry
 
 __all__ = ["main"]
 
@@ -41,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", parents=[common], help="check reports against a ruleset")
     check.add_argument("files", nargs="+", metavar="FILE")
-    check.add_argument("--ruleset", default=DEFAULT_RULESET, help="ruleset name or path to a TOML file")
+    check.add_argument(
+        "--ruleset", help="ruleset name or path to a TOML file (default: chosen by the report's region and kind)"
+    )
     check.add_argument("--select", action="append", metavar="CODE", help="report only these code prefixes")
     check.add_argument("--ignore", action="append", metavar="CODE", help="do not report these code prefixes")
     check.add_argument("--format", default="text", help="output format (text, json, or a plugin's)")
@@ -59,14 +62,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace, config: Config) -> int:
     reg = registry(frozenset(args.block))
     output = reg.formats.get(args.format)
     if output is None:
         print(f"evalrules: 未知的输出格式 {args.format!r}（可用：{'、'.join(sorted(reg.formats))}）", file=sys.stderr)
         return EXIT_ERROR
+    forced = args.ruleset or config.ruleset
+    select = _codes(args.select) if args.select else config.select
+    ignore = _codes(args.ignore) if args.ignore else config.ignore
     try:
-        ruleset = reg.ruleset(args.ruleset)
+        ruleset = reg.ruleset(forced) if forced else None
     except EvalrulesError as exc:
         print(f"evalrules: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -75,17 +81,16 @@ def _check(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             report = extract(load(path, block=args.block), block=args.block)
-            evaluations = evaluate(
-                report, ruleset, select=_codes(args.select), ignore=_codes(args.ignore), block=args.block
-            )
+            applied = ruleset or reg.choose(report)
+            evaluations = evaluate(report, applied, select=select, ignore=ignore, block=args.block)
         except EvalrulesError as exc:
             print(f"evalrules: {exc}", file=sys.stderr)
-            results.append(FileResult(path, ruleset=ruleset.name, error=str(exc)))
+            results.append(FileResult(path, ruleset=ruleset.name if ruleset else None, error=str(exc)))
             status = EXIT_ERROR
             continue
         found = failed(evaluations, path)
         passed = tuple(r for r in evaluations if r.outcome.ok) if args.show_passed else ()
-        results.append(FileResult(path, tuple(found), passed, ruleset.name))
+        results.append(FileResult(path, tuple(found), passed, applied.name, applied.title))
         if status == EXIT_OK and any(f.severity == "error" for f in found):
             status = EXIT_FINDINGS
     text = output.render([r for r in results if not (r.error and args.format == "text")])
@@ -114,7 +119,7 @@ def _rules(args: argparse.Namespace) -> int:
     except EvalrulesError as exc:
         print(f"evalrules: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    print(render_rules(rulesets, reg.rule_types, args.format))
+    print(render_rules(rulesets, reg.rule_types, args.format, resolved=bool(args.ruleset)))
     return EXIT_OK
 
 
@@ -132,5 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_OK
-    command = {"check": _check, "extract": _extract, "rules": _rules, "plugins": _plugins}[args.command]
+    try:
+        config = find_config()
+    except EvalrulesError as exc:
+        print(f"evalrules: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    args.block = sorted({*args.block, *config.block})
+    if args.command == "check":
+        return _check(args, config)
+    command = {"extract": _extract, "rules": _rules, "plugins": _plugins}[args.command]
     return command(args)

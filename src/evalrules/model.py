@@ -178,6 +178,12 @@ class Indicator:
     def concept(self) -> str:
         return ".".join(("evaluation.indicator", *self.path))
 
+    def walk(self) -> Iterator[Indicator]:
+        """This indicator and every one below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
 
 @attrs.frozen
 class Report:
@@ -246,6 +252,11 @@ class Report:
         """The first-level indicators, each with its subtree, in the order first stated."""
         tree: tuple[Indicator, ...] = self._memo("indicators", lambda: indicator_tree(self.facts))
         return tree
+
+    def all_indicators(self) -> Iterator[Indicator]:
+        """Every indicator of the tree, depth first."""
+        for node in self.indicators:
+            yield from node.walk()
 
 
 def indicator_tree(facts: tuple[Fact, ...]) -> tuple[Indicator, ...]:

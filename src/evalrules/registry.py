@@ -14,6 +14,7 @@ from evalrules.check.ruletype import RuleType
 from evalrules.concepts import known_concepts
 from evalrules.errors import ConfigError
 from evalrules.format import OutputFormat
+from evalrules.model import Report
 from evalrules.plugin import ENTRY_POINT_GROUP, get_manager
 
 __all__ = ["DEFAULT_RULESET", "Registry", "registry"]
@@ -41,9 +42,14 @@ class Registry:
             for path in provided:
                 self.ruleset_paths[Path(path).stem] = Path(path)
 
-    @functools.cache  # noqa: B019 - a registry lives as long as the process
     def ruleset(self, name_or_path: str) -> Ruleset:
-        """A ruleset by name (``default``) or by path to a TOML file."""
+        """A ruleset by name (``default``) or by path to a TOML file, with what it extends."""
+        return self._ruleset(name_or_path, ())
+
+    @functools.cache  # noqa: B019 - a registry lives as long as the process
+    def _ruleset(self, name_or_path: str, extending: tuple[str, ...]) -> Ruleset:
+        if name_or_path in extending:
+            raise ConfigError(name_or_path, f"规则集循环继承：{' → '.join((*extending, name_or_path))}")
         path = self.ruleset_paths.get(name_or_path)
         if path is None:
             candidate = Path(name_or_path)
@@ -54,7 +60,23 @@ class Registry:
                 raise ConfigError(name_or_path, f"没有这个规则集（已安装：{known}）")
         if not path.exists():
             raise ConfigError(str(path), "规则集文件不存在")
-        return load_ruleset(path, self.rule_types, self.concepts, skip_types=self.blocked_types)
+        return load_ruleset(
+            path,
+            self.rule_types,
+            self.concepts,
+            skip_types=self.blocked_types,
+            base=lambda name: self._ruleset(name, (*extending, name_or_path)),
+        )
+
+    def choose(self, report: Report) -> Ruleset:
+        """The most specific installed ruleset meant for the report's region, kind and year;
+        the national baseline when none is."""
+        best: tuple[tuple[int, int, int], Ruleset] | None = None
+        for ruleset in self.rulesets():
+            fit = ruleset.applies.specificity(report.region, report.kind, report.year) if ruleset.applies else None
+            if fit is not None and (best is None or (*fit, len(ruleset.chain)) > best[0]):
+                best = ((*fit, len(ruleset.chain)), ruleset)
+        return best[1] if best else self.ruleset(DEFAULT_RULESET)
 
     def rulesets(self) -> Iterable[Ruleset]:
         for name in sorted(self.ruleset_paths):

@@ -1,4 +1,5 @@
-"""Rulesets: TOML files of rules, each an instance of a rule type a plugin provides.
+"""Rulesets: TOML files of rules, each an instance of a rule type a plugin provides, composed
+by ``extends`` (national → province → city) with ``disable`` and ``[[override]]``.
 
     [ruleset]
     name = "default"
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from evalrules.concepts import is_known
 from evalrules.errors import ConfigError
 from evalrules.model import SEVERITIES
 
-__all__ = ["Ruleset", "load_ruleset"]
+__all__ = ["Applies", "Ruleset", "load_ruleset"]
 
 _RESERVED = ("id", "type", "severity", "message")
 _CODE = re.compile(r"^[A-Z]{1,4}[0-9]{1,4}$")
@@ -39,22 +40,46 @@ _TOML_POSITION = re.compile(r"\s*\(at line (?P<line>\d+), column \d+\)|\s*\(at e
 
 
 @attrs.frozen
+class Applies:
+    """What a ruleset is meant for: regions (prefixes of the report's region), report kinds, years."""
+
+    regions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+
+    def specificity(self, region: str | None, kind: str | None, year: int | None) -> tuple[int, int] | None:
+        """How closely a report fits (longer region, then a declared kind), or None if it does not."""
+        matched = [r for r in self.regions if region and region.startswith(r)]
+        if self.regions and not matched:
+            return None
+        if self.kinds and kind not in self.kinds:
+            return None
+        if self.years and year is not None and not self.years[0] <= year <= self.years[1]:
+            return None
+        return max((len(r) for r in matched), default=0), len(self.kinds)
+
+
+@attrs.frozen
 class Ruleset:
-    """A named, validated list of rules and the file it came from."""
+    """A named, validated list of rules, resolved through the rulesets it extends."""
 
     name: str
     path: str
     rules: tuple[Rule, ...]
     title: str = ""
     description: str = ""
+    extends: str | None = None
+    applies: Applies | None = None
+    chain: tuple[str, ...] = ()  # the names it extends, nearest first
+    left_out: frozenset[str] = frozenset()  # ids of rules whose rule type's plugin is blocked
 
 
 class _Lines:
-    """Finds the line of a rule's header and of its keys, for error messages."""
+    """Finds the line of a ``[[rule]]`` (or ``[[override]]``) header and of its keys, for messages."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, header: str = "[[rule]]") -> None:
         self.lines = text.splitlines()
-        self.headers = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[rule]]"]
+        self.headers = [i + 1 for i, line in enumerate(self.lines) if line.strip() == header]
 
     def of(self, index: int, key: str | None = None) -> int:
         if index >= len(self.headers):
@@ -121,14 +146,7 @@ def _params(
     return params
 
 
-def load_ruleset(
-    path: Path,
-    rule_types: Mapping[str, RuleType],
-    concepts: Mapping[str, str],
-    skip_types: frozenset[str] = frozenset(),
-) -> Ruleset:
-    """Read and validate the ruleset at ``path``; rules of ``skip_types`` (provided by blocked
-    plugins) are left out."""
+def _read(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -136,23 +154,132 @@ def load_ruleset(
     except UnicodeDecodeError:
         raise ConfigError(str(path), "规则集不是 UTF-8 编码的 TOML") from None
     try:
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_POSITION.search(str(exc))
         message = _TOML_POSITION.sub("", str(exc)).strip()
         line = int(where["line"]) if where else None
         raise ConfigError(str(path), f"TOML 语法错误：{message}", line) from None
+
+
+def _applies(raw: Any, path: Path) -> Applies | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) - {"regions", "kinds", "years"}:
+        raise ConfigError(str(path), "[ruleset.applies] 只能有 regions、kinds、years")
+    years = raw.get("years")
+    if years is not None and (not isinstance(years, list) or len(years) != 2):
+        raise ConfigError(str(path), "[ruleset.applies] years 应写作 [起始年, 结束年]")
+    return Applies(tuple(raw.get("regions", ())), tuple(raw.get("kinds", ())), tuple(years) if years else None)
+
+
+def load_ruleset(
+    path: Path,
+    rule_types: Mapping[str, RuleType],
+    concepts: Mapping[str, str],
+    skip_types: frozenset[str] = frozenset(),
+    base: Callable[[str], Ruleset] | None = None,
+) -> Ruleset:
+    """Read and validate the ruleset at ``path``.
+
+    Rules of ``skip_types`` (provided by blocked plugins) are left out.  A ruleset that
+    ``extends`` another gets its rules from ``base(name)``, less those it disables, with the
+    severity, message or parameters its ``[[override]]`` tables change, and adds its own.
+    """
+    text, data = _read(path)
     lines = _Lines(text)
     head = data.get("ruleset", {})
     if not isinstance(head, dict) or not isinstance(head.get("name", path.stem), str):
         raise ConfigError(str(path), "[ruleset] 应是一个表，name 应是字符串")
-    raw_rules = data.get("rule", [])
-    if not isinstance(raw_rules, list):
-        raise ConfigError(str(path), "rule 应写作 [[rule]] 表数组")
-    unknown_top = set(data) - {"ruleset", "rule"}
+    unknown_head = set(head) - {"name", "title", "description", "extends", "disable", "applies"}
+    if unknown_head:
+        raise ConfigError(str(path), f"[ruleset] 中未知的键：{'、'.join(sorted(unknown_head))}")
+    unknown_top = set(data) - {"ruleset", "rule", "override"}
     if unknown_top:
         raise ConfigError(str(path), f"未知的顶层键：{'、'.join(sorted(unknown_top))}")
+    for key in ("rule", "override"):
+        if not isinstance(data.get(key, []), list):
+            raise ConfigError(str(path), f"{key} 应写作 [[{key}]] 表数组")
 
+    inherited: dict[str, Rule] = {}
+    left_out: set[str] = set()
+    parent: Ruleset | None = None
+    extends = head.get("extends")
+    if extends is not None:
+        if base is None:
+            raise ConfigError(str(path), f"extends = {extends!r}：此处不能解析被继承的规则集")
+        parent = base(extends)
+        inherited = {rule.id: rule for rule in parent.rules}
+        left_out |= parent.left_out
+    for rule_id in head.get("disable", []):
+        if rule_id in left_out:
+            continue
+        if rule_id not in inherited:
+            raise ConfigError(str(path), f"disable 中的 {rule_id!r} 不是被继承的规则（extends = {extends!r}）")
+        del inherited[rule_id]
+    overrides = _Lines(text, header="[[override]]")
+    for index, raw in enumerate(data.get("override", [])):
+        if raw.get("id") in left_out:
+            continue
+        rule = inherited.get(raw.get("id", ""))
+        if rule is None:
+            raise ConfigError(str(path), f"override 的 id {raw.get('id')!r} 不是被继承的规则", overrides.of(index))
+        inherited[rule.id] = _overridden(rule, raw, rule_types, concepts, path, overrides, index)
+
+    rules = list(inherited.values())
+    own = _rules(data.get("rule", []), rule_types, concepts, skip_types, path, lines, set(inherited), left_out)
+    return Ruleset(
+        name=head.get("name", path.stem),
+        path=str(path),
+        rules=tuple(rules + own),
+        title=str(head.get("title", "")),
+        description=str(head.get("description", "")),
+        extends=extends,
+        applies=_applies(head.get("applies"), path),
+        chain=(parent.name, *parent.chain) if parent else (),
+        left_out=frozenset(left_out),
+    )
+
+
+def _overridden(
+    rule: Rule,
+    raw: Mapping[str, Any],
+    rule_types: Mapping[str, RuleType],
+    concepts: Mapping[str, str],
+    path: Path,
+    lines: _Lines,
+    index: int,
+) -> Rule:
+    def fail(message: str, key: str | None) -> None:
+        raise ConfigError(str(path), message, lines.of(index, key))
+
+    if "type" in raw and raw["type"] != rule.type:
+        fail(f"override 不能改变规则类型（{rule.id} 是 {rule.type}）", "type")
+    severity = raw.get("severity", rule.severity)
+    if severity not in SEVERITIES:
+        fail(f"severity 应为 error、warning 或 info，实为 {severity!r}", "severity")
+    merged = {**rule.params, **{k: v for k, v in raw.items() if k not in _RESERVED}}
+    params = _params({**merged, "id": rule.id}, rule_types[rule.type], concepts, fail)
+    return attrs.evolve(
+        rule,
+        severity=severity,
+        message=raw.get("message", rule.message),
+        params=params,
+        overridden=(*rule.overridden, f"{path}:{lines.of(index)}"),
+    )
+
+
+def _rules(
+    raw_rules: list[Any],
+    rule_types: Mapping[str, RuleType],
+    concepts: Mapping[str, str],
+    skip_types: frozenset[str],
+    path: Path,
+    lines: _Lines,
+    inherited: set[str],
+    left_out: set[str],
+) -> list[Rule]:
+    """The ruleset's own rules; ids of rules whose type is in ``skip_types`` go to ``left_out``."""
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_rules):
@@ -166,9 +293,12 @@ def load_ruleset(
         assert isinstance(rule_id, str)
         if rule_id in seen:
             fail(f"规则 id {rule_id} 重复（第 {seen[rule_id]} 行已定义）", "id")
+        if rule_id in inherited:
+            fail(f"规则 id {rule_id} 已从被继承的规则集得到；要改它请写 [[override]]", "id")
         seen[rule_id] = lines.of(index)
         type_name = raw.get("type")
         if type_name in skip_types:
+            left_out.add(rule_id)
             continue
         rule_type = rule_types.get(type_name) if isinstance(type_name, str) else None
         if rule_type is None:
@@ -183,11 +313,4 @@ def load_ruleset(
             fail("缺少 message（给审核人看的中文说明）", "message")
         params = _params(raw, rule_type, concepts, fail)
         rules.append(Rule(rule_id, rule_type.name, severity, message, params, str(path), lines.of(index)))
-
-    return Ruleset(
-        name=head.get("name", path.stem),
-        path=str(path),
-        rules=tuple(rules),
-        title=str(head.get("title", "")),
-        description=str(head.get("description", "")),
-    )
+    return rules

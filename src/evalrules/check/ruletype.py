@@ -48,6 +48,7 @@ class Rule:
     params: Mapping[str, Any]
     source: str = ""
     line: int = 0
+    overridden: tuple[str, ...] = ()  # "path:line" of each [[override]] that changed it
 
     def __getitem__(self, name: str) -> Any:
         return self.params[name]

@@ -20,6 +20,7 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     passed: tuple[Result, ...] = ()
     ruleset: str | None = None
+    ruleset_title: str = ""
     error: str | None = None
 
 

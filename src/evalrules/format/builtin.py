@@ -82,6 +82,7 @@ def render_text(results: Sequence[FileResult]) -> str:
         if result.error:
             out.append(f"{result.error}")
             continue
+        out.append(f"{result.path}: 规则集 {result.ruleset}（{result.ruleset_title or result.ruleset}）")
         out.extend(finding_text(f) for f in result.findings)
         for passed in result.passed:
             line = min((f.line for f in passed.outcome.facts), default=0)

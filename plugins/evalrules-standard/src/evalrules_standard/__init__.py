@@ -4,5 +4,6 @@
 - ``execution``: ``ratio``, ``growth``, ``compare`` — rates, shares, changes, orderings;
 - ``scoring``: ``score_le_weight``, ``weights_sum``, ``scores_sum``, ``grade``, ``score_formula``;
 - ``consistency``: ``repeated``, ``department`` — one figure stated twice alike, one department;
-- ``structure``: ``sections`` — section numbering without duplicates or gaps.
+- ``structure``: ``sections`` — section numbering without duplicates or gaps;
+- ``framework``: ``framework`` — the indicator tree against a declared framework.
 """

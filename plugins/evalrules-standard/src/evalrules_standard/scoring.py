@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from evalrules import Fact, Indicator, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules_standard._outcome import outcome
 
 
@@ -25,12 +25,6 @@ def _value(fact: Fact) -> Interval:
     if fact.measure == "weight" or (fact.unit == "分" and fact.decimals == 0):
         return Interval.exact(fact.number)
     return relations.value_of(fact)
-
-
-def _walk(nodes: Sequence[Indicator]) -> Iterator[Indicator]:
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
 
 
 def _sum_outcomes(report: Report, total: str, parts: Sequence[str], label: str, parts_label: str) -> Iterator[Outcome]:
@@ -63,7 +57,7 @@ def _sum_outcomes(report: Report, total: str, parts: Sequence[str], label: str, 
 
 
 def evaluate_weights_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
-    for node in _walk(report.indicators):
+    for node in report.all_indicators():
         if node.children:
             yield from _sum_outcomes(
                 report,
@@ -89,7 +83,7 @@ def evaluate_weights_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
 def evaluate_scores_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
     tree = report.indicators
     yield from _sum_outcomes(report, rule["total"], [f"{n.concept}:score" for n in tree], "总分", "一级指标得分")
-    for node in _walk(tree):
+    for node in report.all_indicators():
         if node.children:
             yield from _sum_outcomes(
                 report,
@@ -101,7 +95,7 @@ def evaluate_scores_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
 
 
 def evaluate_score_le_weight(rule: Rule, report: Report) -> Iterator[Outcome]:
-    for node in _walk(report.indicators):
+    for node in report.all_indicators():
         roles = {"score": f"{node.concept}:score", "weight": f"{node.concept}:weight"}
         for chosen in bindings(report, roles, required=list(roles)):
             facts = [chosen["score"], chosen["weight"]]
@@ -159,7 +153,7 @@ def evaluate_grade(rule: Rule, report: Report) -> Iterator[Outcome]:
 
 def evaluate_score_formula(rule: Rule, report: Report) -> Iterator[Outcome]:
     names = set(rule["indicators"])
-    for node in _walk(report.indicators):
+    for node in report.all_indicators():
         if node.name not in names:
             continue
         roles = {
