@@ -29,8 +29,10 @@ class Registry:
         self.pm = pm
         self.concepts = known_concepts(pm)
         self.rule_types: dict[str, RuleType] = {}
-        for provided in pm.hook.evalrules_rule_types():
-            for rule_type in provided:
+        for impl in pm.hook.evalrules_rule_types.get_hookimpls():
+            for rule_type in impl.function():
+                if rule_type.name in self.rule_types:
+                    raise ConfigError(impl.plugin_name, f"规则类型 {rule_type.name!r} 已由另一个插件提供，请换个名字")
                 self.rule_types[rule_type.name] = rule_type
         self.formats: dict[str, OutputFormat] = {}
         for provided in pm.hook.evalrules_formats():

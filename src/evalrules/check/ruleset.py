@@ -258,7 +258,8 @@ def _overridden(
     severity = raw.get("severity", rule.severity)
     if severity not in SEVERITIES:
         fail(f"severity 应为 error、warning 或 info，实为 {severity!r}", "severity")
-    merged = {**rule.params, **{k: v for k, v in raw.items() if k not in _RESERVED}}
+    stated = {k: v for k, v in rule.params.items() if v is not None}
+    merged = {**stated, **{k: v for k, v in raw.items() if k not in _RESERVED}}
     params = _params({**merged, "id": rule.id}, rule_types[rule.type], concepts, fail)
     return attrs.evolve(
         rule,
