@@ -30,7 +30,8 @@ class Registry:
         self.concepts = known_concepts(pm)
         self.rule_types: dict[str, RuleType] = {}
         for impl in pm.hook.evalrules_rule_types.get_hookimpls():
-            for rule_type in impl.function():
+            provided: Iterable[RuleType] = impl.function()
+            for rule_type in provided:
                 if rule_type.name in self.rule_types:
                     raise ConfigError(impl.plugin_name, f"规则类型 {rule_type.name!r} 已由另一个插件提供，请换个名字")
                 self.rule_types[rule_type.name] = rule_type
