@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from importlib.metadata import entry_points
+from typing import cast
 from pathlib import Path
 
 import pluggy
@@ -30,8 +31,7 @@ class Registry:
         self.concepts = known_concepts(pm)
         self.rule_types: dict[str, RuleType] = {}
         for impl in pm.hook.evalrules_rule_types.get_hookimpls():
-            provided: Iterable[RuleType] = impl.function()
-            for rule_type in provided:
+            for rule_type in cast(Iterable[RuleType], impl.function()):
                 if rule_type.name in self.rule_types:
                     raise ConfigError(impl.plugin_name, f"规则类型 {rule_type.name!r} 已由另一个插件提供，请换个名字")
                 self.rule_types[rule_type.name] = rule_type
