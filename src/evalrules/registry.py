@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from importlib.metadata import entry_points
-from typing import cast
 from pathlib import Path
+from typing import cast
 
 import pluggy
 
