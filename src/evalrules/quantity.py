@@ -8,6 +8,7 @@ inside the intervals satisfies it, so a rounding difference never produces a fin
 Everything is ``Decimal``; units convert exactly (1万元 = 10 000元, 1亿元 = 10 000万元).
 A bare zero is exact: reports write 0 for nothing spent, never for an amount rounded away
 (that would be written 0.3万元), so ``0万元`` is not ±5 000元.  ``0.00`` keeps its precision.
+Head counts (人, 名) are counted, not rounded: 9名 is exactly 9.
 """
 
 from __future__ import annotations
@@ -148,5 +149,8 @@ class Quantity:
 
 @functools.lru_cache(maxsize=4096)
 def _written_quantity(value: Decimal, decimals: int, unit: str | None) -> Quantity:
+    kind = dimension(unit)
+    if kind == "person":
+        return Quantity(Interval.exact(value), kind)
     lo, hi = written_interval(value, decimals)
-    return Quantity(Interval(lo, hi).scale(unit_factor(unit)), dimension(unit))
+    return Quantity(Interval(lo, hi).scale(unit_factor(unit)), kind)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+import attrs
+
 from evalrules.model import Fact, Report, Section, Span
 
-__all__ = ["fact", "report_of", "rounded"]
+__all__ = ["fact", "report_of", "rounded", "with_facts", "with_value"]
 
 
 def rounded(value: Decimal, decimals: int) -> Decimal:
@@ -64,3 +66,23 @@ def report_of(facts: Iterable[Fact], sections: Iterable[Section] = (), path: str
     """A Report holding ``facts`` (and ``sections``), as ``extract`` would build it."""
     ordered = sorted(facts, key=lambda f: (f.span.line, f.span.column))
     return Report(path=path, facts=tuple(ordered), sections=tuple(sections))
+
+
+def with_value(report: Report, concept: str, value: str | Decimal, unit: str | None = None, index: int = 0) -> Report:
+    """``report`` with the ``index``-th statement of ``concept`` written as ``value`` (and ``unit``)."""
+    target = report.all(concept)[index]
+    changed = fact(
+        concept,
+        value,
+        unit if unit is not None else target.unit,
+        line=target.line,
+        column=target.span.column,
+        period=target.period,
+        clause=target.clause,
+    )
+    return attrs.evolve(report, facts=tuple(changed if f is target else f for f in report.facts))
+
+
+def with_facts(report: Report, facts: Iterable[Fact]) -> Report:
+    """``report`` with ``facts`` stated as well."""
+    return attrs.evolve(report, facts=tuple(sorted((*report.facts, *facts), key=lambda f: (f.line, f.span.column))))
