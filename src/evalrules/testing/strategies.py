@@ -26,6 +26,7 @@ __all__ = [
     "MONEY_UNITS",
     "amounts",
     "consistent_reports",
+    "facts",
     "written_amounts",
     "written_percents",
 ]
@@ -180,23 +181,15 @@ def _three_public(draft: _Draft) -> None:
     for scope, values in (("budget", budget), ("final", final)):
         prefix = f"three_public.{scope}"
         vehicles = values["vehicle_purchase"] + values["vehicle_operation"]
-        _breakdown(
-            draft,
-            f"{prefix}.vehicles",
-            {
-                f"{prefix}.vehicle_purchase": values["vehicle_purchase"],
-                f"{prefix}.vehicle_operation": values["vehicle_operation"],
-            },
-        )
-        _breakdown(
-            draft,
-            f"{prefix}.total",
-            {
-                f"{prefix}.overseas": values["overseas"],
-                f"{prefix}.vehicles": vehicles,
-                f"{prefix}.reception": values["reception"],
-            },
-        )
+        parts = {
+            f"{prefix}.overseas": values["overseas"],
+            f"{prefix}.vehicles": vehicles,
+            f"{prefix}.reception": values["reception"],
+        }
+        _breakdown(draft, f"{prefix}.total", parts)
+        draft.sentence()
+        draft.money(f"{prefix}.vehicle_purchase", values["vehicle_purchase"])
+        draft.money(f"{prefix}.vehicle_operation", values["vehicle_operation"])
 
 
 def _procurement(draft: _Draft) -> None:
@@ -298,3 +291,17 @@ def consistent_reports(
         draft.text("evaluation.grade", next(g for g, floor in _GRADES if total >= floor))
     report = report_of(draft.facts)
     return Report(report.path, report.facts, report.sections, kind=kind, region=region)
+
+
+@st.composite
+def facts(draw: st.DrawFn) -> Fact:
+    """A figure of a money concept, written as a report may write it."""
+    concept = draw(st.sampled_from(["assets.total", "final.expense", "three_public.final.reception", "procurement.goods"]))
+    text, unit = draw(written_amounts(draw(amounts())))
+    return fact(concept, text, unit, line=draw(st.integers(1, 500)))
+
+
+def _hypothesis_setup_hook() -> None:
+    """Registered under hypothesis's entry point: ``st.from_type(Report)`` and ``st.from_type(Fact)``."""
+    st.register_type_strategy(Report, consistent_reports())
+    st.register_type_strategy(Fact, facts())
