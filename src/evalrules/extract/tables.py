@@ -53,6 +53,7 @@ _COLUMNS: Mapping[str, tuple[str, str | None]] = {
     "决算数": ("amount", "final"),
     "支出": ("amount", "final"),
     "本年数": ("amount", "final"),
+    "金额": ("amount", "final"),
     "增减率": ("yoy_pct", None),
     "增长率": ("yoy_pct", None),
     "减少率": ("yoy_pct", None),
@@ -162,7 +163,23 @@ def _reshape(cells: list[Cell | None]) -> Iterator[list[Cell]]:
 
 def _is_number(cell: Cell) -> bool:
     text = normalize(cell.text).replace(",", "").strip().rstrip("%")
-    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元)?", text))
+    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", text))
+
+
+def _runs(lines: Sequence[Line]) -> Iterator[tuple[str, list[Line]]]:
+    """Each table (a run of table lines) with the line written just above it, its caption."""
+    in_table = table_lines(lines)
+    caption, run = "", []
+    for line in lines:
+        if line.number in in_table:
+            run.append(line)
+            continue
+        if run:
+            yield caption, run
+            run = []
+        caption = line.text
+    if run:
+        yield caption, run
 
 
 def read_tables(
@@ -171,25 +188,25 @@ def read_tables(
     known: Mapping[str, str],
     title: str | None,
 ) -> list[Fact]:
-    """Every fact the tables among ``lines`` state."""
+    """Every fact the tables among ``lines`` state.  A table's topic (三公经费…) is the one its
+    header, its caption or the document's title names; its unit, the one it or the document declares."""
     facts: list[Fact] = []
-    in_table = table_lines(lines)
-    table = [line for line in lines if line.number in in_table]
-    if not table:
-        return facts
-    topic = lexicon.topic_of(normalize(title)) if title else None
-    unit = _table_unit(lines)
-    header: list[Column | None] = []
-    for row in _rows(table):
-        columns = [_column(c, unit) for c in row]
-        numbers = [c for c in row if _is_number(c)]
-        if any(columns) and not numbers:
-            header = _without_group_headers(columns)
-            topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
-            facts.extend(_header_weights(row))
-            continue
-        if header and numbers:
-            facts.extend(_row_facts(row, header, lexicon, known, topic, unit))
+    document_topic = lexicon.topic_of(normalize(title)) if title else None
+    document_unit = _table_unit(lines)
+    for caption, table in _runs(lines):
+        topic = lexicon.topic_of(normalize(caption)) or document_topic
+        unit = _table_unit([Line(0, caption), *table]) or document_unit
+        header: list[Column | None] = []
+        for row in _rows(table):
+            columns = [_column(c, unit) for c in row]
+            numbers = [c for c in row if _is_number(c)]
+            if any(columns) and not numbers:
+                header = _without_group_headers(columns)
+                topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
+                facts.extend(_header_weights(row))
+                continue
+            if header and numbers:
+                facts.extend(_row_facts(row, header, lexicon, known, topic, unit))
     return facts
 
 

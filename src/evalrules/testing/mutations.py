@@ -122,8 +122,13 @@ def _figure_slip(report: Report, kind: str, rng: random.Random, ruleset: Ruleset
         return None
     code, target, value, unit = rng.choice(candidates)
     broken = with_value(report, target.concept, value, unit)
-    return Injected(broken, kind, frozenset({code}), frozenset({target.line}),
-                    f"{target.concept} {target.written()} → {value}{unit or ''}")
+    return Injected(
+        broken,
+        kind,
+        frozenset({code}),
+        frozenset({target.line}),
+        f"{target.concept} {target.written()} → {value}{unit or ''}",
+    )
 
 
 def _repeated(report: Report, rng: random.Random) -> Injected | None:
@@ -133,8 +138,13 @@ def _repeated(report: Report, rng: random.Random) -> Injected | None:
     target = rng.choice(figures)
     line = max(f.line for f in report.facts) + 1
     other = fact(target.concept, format(target.number * 3 + 1, "f"), target.unit, line=line)
-    return Injected(with_facts(report, [other]), "repeated", frozenset({"CON001"}), frozenset({target.line, line}),
-                    f"{target.concept} restated as {other.written()}")
+    return Injected(
+        with_facts(report, [other]),
+        "repeated",
+        frozenset({"CON001"}),
+        frozenset({target.line, line}),
+        f"{target.concept} restated as {other.written()}",
+    )
 
 
 def _score_above_weight(report: Report, rng: random.Random) -> Injected | None:
@@ -144,8 +154,13 @@ def _score_above_weight(report: Report, rng: random.Random) -> Injected | None:
     node = rng.choice(leaves)
     weight = node.weights[0].number
     broken = with_value(report, node.scores[0].concept, format(weight + rng.randint(1, 5), "f"))
-    return Injected(broken, "score_above_weight", frozenset({"SCO001"}), frozenset({node.scores[0].line}),
-                    f"{node.name} scored above its weight {weight}")
+    return Injected(
+        broken,
+        "score_above_weight",
+        frozenset({"SCO001"}),
+        frozenset({node.scores[0].line}),
+        f"{node.name} scored above its weight {weight}",
+    )
 
 
 def _grade(report: Report, rng: random.Random) -> Injected | None:
@@ -153,8 +168,13 @@ def _grade(report: Report, rng: random.Random) -> Injected | None:
     if grade is None or total is None or not total.is_figure():
         return None
     bands = {"优": 90, "良": 80, "中": 60, "差": 0}
-    wrong = [g for g, floor in bands.items() if g != grade.value and abs(total.number - floor) > 1
-             and abs(total.number - (min((f for f in bands.values() if f > floor), default=1000))) > 1]
+    wrong = [
+        g
+        for g, floor in bands.items()
+        if g != grade.value
+        and abs(total.number - floor) > 1
+        and abs(total.number - (min((f for f in bands.values() if f > floor), default=1000))) > 1
+    ]
     if not wrong:
         return None
     other = rng.choice(wrong)
@@ -167,8 +187,13 @@ def _sections(report: Report, kind: str) -> Injected:
     values = [1, 2, 2, 3] if kind == "section_duplicate" else [1, 2, 4, 5]
     digits = "一二三四五六七八九"
     sections = tuple(Section(f"{digits[v - 1]}、", "cn", v, "标题", line + i, 1) for i, v in enumerate(values))
-    return Injected(attrs.evolve(report, sections=sections), kind, frozenset({"STR001"}),
-                    frozenset({line + 2}), f"sections {values}")
+    return Injected(
+        attrs.evolve(report, sections=sections),
+        kind,
+        frozenset({"STR001"}),
+        frozenset({line + 2}),
+        f"sections {values}",
+    )
 
 
 def _department(report: Report) -> Injected | None:
@@ -178,8 +203,9 @@ def _department(report: Report) -> Injected | None:
         return None
     other = next(name for name in ("统战部", "卫健委", "水务局") if not set(name) & set(str(body.value)))
     broken = with_value(report, "report.title_department", other)
-    return Injected(broken, "department", frozenset({"CON004"}), frozenset({title.line, body.line}),
-                    f"title names {other}")
+    return Injected(
+        broken, "department", frozenset({"CON004"}), frozenset({title.line, body.line}), f"title names {other}"
+    )
 
 
 def inject(report: Report, kind: str, rng: random.Random | None = None, ruleset: str = "default") -> Injected | None:

@@ -296,7 +296,9 @@ def consistent_reports(
 @st.composite
 def facts(draw: st.DrawFn) -> Fact:
     """A figure of a money concept, written as a report may write it."""
-    concept = draw(st.sampled_from(["assets.total", "final.expense", "three_public.final.reception", "procurement.goods"]))
+    concept = draw(
+        st.sampled_from(["assets.total", "final.expense", "three_public.final.reception", "procurement.goods"])
+    )
     text, unit = draw(written_amounts(draw(amounts())))
     return fact(concept, text, unit, line=draw(st.integers(1, 500)))
 
