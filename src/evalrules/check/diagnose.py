@@ -33,7 +33,7 @@ def _digits_swapped(fact: Fact) -> Iterator[Fact]:
     text = format(fact.number, "f")
     for i in range(len(text) - 1):
         a, b = text[i], text[i + 1]
-        if a.isdigit() and b.isdigit() and a != b:
+        if a.isdigit() and b.isdigit() and a != b and not (i == 0 and b == "0"):  # 10 is not mistyped 01
             swapped = Decimal(text[:i] + b + a + text[i + 2 :])
             if abs(swapped - fact.number) >= _MIN_TRANSPOSITION_GAP * abs(fact.number):
                 yield attrs.evolve(fact, value=swapped)

@@ -69,7 +69,7 @@ _COLUMNS: Mapping[str, tuple[str, str | None]] = {
     "二级指标": ("name", None),
     "三级指标": ("name", None),
 }
-_TOTAL_ROWS = ("年度资金总额", "资金总额", "总额", "合计")
+_TOTAL_ROWS = ("年度资金总额", "资金总额", "总额", "合计", "预算执行率", "预算执行情况", "预算执行")
 _FISCAL_ROWS = ("财政资金", "本年财政拨款", "财政拨款")
 
 
@@ -197,16 +197,19 @@ def read_tables(
         topic = lexicon.topic_of(normalize(caption)) or document_topic
         unit = _table_unit([Line(0, caption), *table]) or document_unit
         header: list[Column | None] = []
+        indicator: str | None = None
         for row in _rows(table):
             columns = [_column(c, unit) for c in row]
             numbers = [c for c in row if _is_number(c)]
             if any(columns) and not numbers:
                 header = _without_group_headers(columns)
                 topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
-                facts.extend(_header_weights(row))
+                weights = list(_header_weights(row))
+                indicator = weights[0].base.removeprefix("evaluation.indicator.") if weights else None
+                facts.extend(weights)
                 continue
             if header and numbers:
-                facts.extend(_row_facts(row, header, lexicon, known, topic, unit))
+                facts.extend(_row_facts(row, header, lexicon, known, topic, unit, indicator))
     return facts
 
 
@@ -246,7 +249,10 @@ def _row_facts(
     known: Mapping[str, str],
     topic: str | None,
     unit: str | None,
+    indicator: str | None,
 ) -> Iterator[Fact]:
+    """The facts of one row; ``indicator`` names the indicator a 预算执行 form's header gives
+    its weight to (预算执行情况(10分)), else the row's own label does."""
     values = [c for c in row if _is_number(c)]
     names = [c for c in row[: row.index(values[0])] if not _is_number(c)]
     if not names:
@@ -265,7 +271,7 @@ def _row_facts(
         return
     for column, cell in zip(columns, values, strict=False):
         figure = _figure_unit(cell, column)
-        concept = _concept(label, column, figure, execution, lexicon, known, topic)
+        concept = _concept(label, column, figure, execution, lexicon, known, topic, indicator)
         if concept is None:
             continue
         sign = -1 if column.decrease else 1
@@ -294,11 +300,14 @@ def _concept(
     lexicon: Lexicon,
     known: Mapping[str, str],
     topic: str | None,
+    indicator: str | None,
 ) -> str | None:
     if execution and column.kind in ("initial_budget", "annual_budget", "executed", "rate", "weight", "score"):
-        if any(label.startswith(word) for word in _TOTAL_ROWS):
+        total = next((word for word in _TOTAL_ROWS if label.startswith(word)), None)
+        if total is not None:
             if column.kind in ("weight", "score"):
-                return f"evaluation.indicator.年度资金总额:{column.kind}"
+                name = indicator or (total if total.startswith("预算执行") else "年度资金总额")
+                return f"evaluation.indicator.{name}:{column.kind}"
             return f"execution.{column.kind}"
         if any(word in label for word in _FISCAL_ROWS):
             candidate = f"execution.{column.kind}_fiscal"

@@ -14,7 +14,6 @@ table), ``mixed`` (tables and the form together).  ``unit`` converts every amoun
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -354,9 +353,3 @@ def render_docx(report: Report, path: Path, style: str = "prose", unit: str | No
     flush()
     document.save(str(path))
     return rendered
-
-
-def _figures(report: Report) -> Iterator[tuple[str, str, str | None]]:
-    for f in report.facts:
-        if f.is_figure():
-            yield f.concept, format(f.number, "f"), f.unit
