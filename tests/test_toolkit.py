@@ -7,14 +7,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import evalrules
 from evalrules.testing.mutations import KINDS, mutations
 from evalrules.testing.render import STYLES, render, render_docx
 from evalrules.testing.strategies import consistent_reports
-from tests.conftest import SHARED
+from tests.conftest import SHARED, examples
 
 
 def figures(report: evalrules.Report) -> Counter[tuple[str, str, str | None]]:
@@ -33,7 +33,7 @@ def read_text(text: str, folder: Path) -> evalrules.Report:
     return evalrules.extract(evalrules.load(path))
 
 
-ROUND_TRIP = settings(max_examples=500, suppress_health_check=[HealthCheck.function_scoped_fixture])
+ROUND_TRIP = examples(500)
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -52,7 +52,7 @@ def test_extract_gives_back_what_was_rendered(
     assert names(read) == names(report)
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(25)
 @given(report=consistent_reports(), style=st.sampled_from(STYLES))
 def test_a_rendered_docx_gives_back_the_same_facts(tmp_path: Path, report: evalrules.Report, style: str) -> None:
     path = tmp_path / "report.docx"
@@ -61,7 +61,7 @@ def test_a_rendered_docx_gives_back_the_same_facts(tmp_path: Path, report: evalr
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=40)
+@examples(40)
 @given(report=consistent_reports(), data=st.data())
 def test_each_kind_of_injected_defect_is_reported_with_its_code_on_its_line(
     kind: str, report: evalrules.Report, data: st.DataObject
@@ -76,7 +76,7 @@ def test_each_kind_of_injected_defect_is_reported_with_its_code_on_its_line(
         assert not diagnosed or kind in diagnosed, injected.description
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(200)
 @given(text=st.text())
 def test_arbitrary_text_never_raises(tmp_path: Path, text: str) -> None:
     path = tmp_path / "report.txt"
@@ -88,7 +88,7 @@ def test_arbitrary_text_never_raises(tmp_path: Path, text: str) -> None:
     evalrules.check(report)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(200)
 @given(data=st.binary(), suffix=st.sampled_from([".txt", ".docx", ".pdf", ".json", ".doc", ""]))
 def test_arbitrary_bytes_are_read_or_refused_never_crash(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"report{suffix}"
@@ -113,7 +113,7 @@ EDITS = st.lists(
 
 
 @pytest.mark.skipif(not CORPUS, reason="../shared/corpus/dev is not beside this checkout")
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@examples(150)
 @given(index=st.integers(0, max(len(CORPUS) - 1, 0)), edits=EDITS)
 def test_real_reports_with_random_edits_never_raise(tmp_path: Path, index: int, edits: list) -> None:
     text = CORPUS[index].read_text(encoding="utf-8")

@@ -7,10 +7,14 @@ concept, made around an anchor fact by proximity — same sentence, then same li
 deepest common section, then the fewest lines apart — and never across two different years.
 Every fact of every concept serves as an anchor in turn, so each statement is checked
 against its nearest companions; bindings that choose the same facts are evaluated once.
+
+Candidates are indexed by the sections they are in, so choosing the nearest statement takes
+a look at a few buckets rather than at every statement: long reports stay linear.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping, Sequence
 
 from evalrules.model import Fact, Report
@@ -23,13 +27,52 @@ def compatible(a: Fact, b: Fact) -> bool:
     return a.period is None or b.period is None or a.period == b.period
 
 
-def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    depth = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        depth += 1
-    return depth
+class _Nearest:
+    """The statements of one concept, bucketed by every section that contains them."""
+
+    def __init__(self, facts: list[Fact], path: Mapping[int, tuple[int, ...]]) -> None:
+        self.buckets: dict[tuple[int, ...], list[Fact]] = {}
+        for f in sorted(facts, key=lambda f: (f.line, f.span.column)):
+            sections = path[f.line]
+            for depth in range(len(sections) + 1):
+                self.buckets.setdefault(sections[:depth], []).append(f)
+        self.lines = {key: [f.line for f in bucket] for key, bucket in self.buckets.items()}
+
+    def to(self, anchor: Fact, sections: tuple[int, ...]) -> Fact | None:
+        for depth in range(len(sections), -1, -1):
+            bucket = self.buckets.get(sections[:depth])
+            if bucket:
+                found = self._closest(anchor, bucket, self.lines[sections[:depth]])
+                if found is not None:
+                    return found
+        return None
+
+    @staticmethod
+    def _closest(anchor: Fact, bucket: list[Fact], lines: list[int]) -> Fact | None:
+        start = bisect.bisect_left(lines, anchor.line)
+        best: tuple[tuple[bool, bool, int, int], Fact] | None = None
+        low, high = start - 1, start
+        while low >= 0 or high < len(bucket):
+            # the next candidate outward, and stop once no closer line is left
+            nearest = min((i for i in (low, high) if 0 <= i < len(bucket)), key=lambda i: abs(lines[i] - anchor.line))
+            if nearest == low:
+                low -= 1
+            else:
+                high += 1
+            f = bucket[nearest]
+            if best is not None and abs(f.line - anchor.line) > best[0][2]:
+                break
+            if not compatible(anchor, f):
+                continue
+            key = (
+                f.clause != anchor.clause,
+                f.line != anchor.line,
+                abs(f.line - anchor.line),
+                abs(f.span.column - anchor.span.column),
+            )
+            if best is None or key < best[0]:
+                best = (key, f)
+        return best[1] if best else None
 
 
 def bindings(
@@ -49,33 +92,17 @@ def bindings(
     }
     if any(not candidates[role] for role in required):
         return
-    paths: dict[int, tuple[int, ...]] = {}
-
-    def path(line: int) -> tuple[int, ...]:
-        if line not in paths:
-            paths[line] = report.section_path(line)
-        return paths[line]
-
+    path = {f.line: report.section_path(f.line) for facts in candidates.values() for f in facts}
+    nearest = {role: _Nearest(facts, path) for role, facts in candidates.items() if facts}
     seen: set[frozenset[int]] = set()
     for anchor_role, anchors in candidates.items():
         for anchor in anchors:
             chosen = {anchor_role: anchor}
-            anchor_path = path(anchor.line)
-            for role, facts in candidates.items():
-                if role == anchor_role:
-                    continue
-                usable = [f for f in facts if compatible(anchor, f)]
-                if usable:
-                    chosen[role] = min(
-                        usable,
-                        key=lambda f: (
-                            f.clause != anchor.clause,
-                            f.line != anchor.line,
-                            -_common_depth(path(f.line), anchor_path),
-                            abs(f.line - anchor.line),
-                            abs(f.span.column - anchor.span.column),
-                        ),
-                    )
+            for role, index in nearest.items():
+                if role != anchor_role:
+                    found = index.to(anchor, path[anchor.line])
+                    if found is not None:
+                        chosen[role] = found
             if any(role not in chosen for role in required):
                 continue
             key = frozenset(id(f) for f in chosen.values())
