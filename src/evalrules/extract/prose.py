@@ -19,6 +19,7 @@ Scores (figures in 分) are read against the indicator whose heading the line is
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -70,14 +71,15 @@ class _Indicators:
 
     sections: Sequence[Section]
     paths: dict[int, tuple[str, ...]] = attrs.Factory(dict)
+    lines: list[int] = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.lines = [section.line for section in self.sections]
 
     def innermost(self, line: int) -> int | None:
-        index = None
-        for i, section in enumerate(self.sections):
-            if section.line > line:
-                break
-            index = i
-        return index
+        """The last section that starts at or before ``line``."""
+        index = bisect.bisect_right(self.lines, line) - 1
+        return index if index >= 0 else None
 
     def path(self, index: int) -> tuple[str, ...]:
         if index not in self.paths:
@@ -163,14 +165,18 @@ def read_prose(
     """Every fact the sentences of ``lines`` state."""
     facts: list[Fact] = []
     indicators = _Indicators(sections)
+    contexts: dict[int | None, _Context] = {}
     clause = 0
     for line in lines:
         text = normalize(line.text)
-        above = [normalize(t) for t in _headings(sections, line.number)] + ([normalize(title)] if title else [])
-        context = _Context(
-            scope=_first(lexicon.scope_of(t) for t in above) or "final",
-            topic=_first(lexicon.topic_of(t) for t in above),
-        )
+        innermost = indicators.innermost(line.number)
+        if innermost not in contexts:
+            above = [normalize(t) for t in _headings(sections, line.number)] + ([normalize(title)] if title else [])
+            contexts[innermost] = _Context(
+                scope=_first(lexicon.scope_of(t) for t in above) or "final",
+                topic=_first(lexicon.topic_of(t) for t in above),
+            )
+        context = contexts[innermost]
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             facts.extend(_read_sentence(text, sentence, line, context, indicators, lexicon, known, clause))

