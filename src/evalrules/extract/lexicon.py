@@ -117,10 +117,10 @@ class Lexicon:
         before: str = "",
     ) -> tuple[str, bool] | None:
         """The concept ``label`` names for a figure of ``dimension``, and whether it is a part
-        of ``parent``; None when no term fits.  ``before`` is the sentence before the label,
+        of ``parent``; None when no term fits.  ``before`` is the paragraph before the label,
         which may qualify it (企业国有资产: not the department's assets)."""
         text = clean_label(label)
-        sentence = clean_label(before) + text
+        paragraph = clean_label(before) + text
         best: tuple[tuple[bool, int, bool, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:
@@ -138,7 +138,7 @@ class Lexicon:
                         continue
                     if any(word in text[end:] for word in term.not_followed_by):
                         continue
-                    if any(word in sentence for word in term.not_after):
+                    if any(word in paragraph for word in term.not_after):
                         continue
                     term_parent = term.parent.replace("{scope}", scope) if term.parent else None
                     is_child = term_parent is not None and parent in (term_parent, ANY_PARENT)

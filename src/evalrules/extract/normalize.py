@@ -9,9 +9,10 @@ simplified table is OpenCC's character table, less its one-to-many entries.
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 
-__all__ = ["clean_label", "fold_width", "normalize"]
+__all__ = ["PINYIN", "clean_label", "fold_width", "normalize"]
 
 _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULL_WIDTH.update(
@@ -43,8 +44,10 @@ def _table() -> dict[int, str]:
     return str.maketrans(simplified | _FULL_WIDTH)
 
 
-# Quotes and spaces never change what a label names: “三公”经费 is 三公经费.
+# Quotes and spaces never change what a label names: “三公”经费 is 三公经费; nor do the
+# pinyin readings some pages print after each character: 事業(yè)收入 is 事业收入.
 _LABEL_NOISE = str.maketrans("", "", "“”\"'‘’「」『』 \t")
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
 def normalize(text: str) -> str:
@@ -58,5 +61,5 @@ def fold_width(text: str) -> str:
 
 
 def clean_label(label: str) -> str:
-    """A label without quotes or spaces, for matching against the lexicon."""
-    return label.translate(_LABEL_NOISE)
+    """A label without quotes, spaces or pinyin, for matching against the lexicon."""
+    return PINYIN.sub("", label.translate(_LABEL_NOISE))

@@ -43,7 +43,8 @@ _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
 _TOTAL_SCORE = re.compile(r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)")
 _WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
 _SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
-_NAME = re.compile(r"^[\u4e00-\u9fff()]{2,16}$")
+# a label that names an indicator by itself: 产出指标, 预算执行率, 满意度 — not 每超过一个百分点扣
+_NAME = re.compile(r"^[\u4e00-\u9fff()]{1,14}(?:指标|率|度|性|金额|总额|情况)$")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
@@ -62,7 +63,7 @@ class _Sentence:
     parent: Fact | None = None
     subject: Fact | None = None
     previous: Fact | None = None  # the subject before the current one
-    before: str = ""  # the sentence up to the current label
+    before: str = ""  # the paragraph up to the current label
 
 
 @attrs.define
@@ -198,7 +199,7 @@ def _read_sentence(
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
         label = clean_label(text[position:start])
-        state.before = text[sentence.start() : position]
+        state.before = text[:position]  # a qualifier holds for the rest of its paragraph
         years = list(YEAR.finditer(text, sentence.start(), start))
         period = int(years[-1][1]) if years else None
         position = end

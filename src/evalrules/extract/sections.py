@@ -9,7 +9,7 @@ style already open closes the levels below it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from evalrules.extract.normalize import normalize
 from evalrules.model import Line, Section
@@ -52,14 +52,34 @@ def heading_of(text: str) -> tuple[str, str, int, str] | None:
     return None
 
 
+def _outside_contents(lines: Iterable[Line]) -> Iterator[tuple[Line, tuple[str, str, int, str]]]:
+    """The headings, less those of a table of contents (目录): after a 目录 line, headings are
+    its entries until the numbering starts again at its first entry."""
+    contents: str | None = None  # the style and value of the first entry, while in a 目录
+    in_contents = False
+    for line in lines:
+        if line.text.strip().replace(" ", "").replace("　", "") in ("目录", "目錄"):
+            in_contents, contents = True, None
+            continue
+        heading = heading_of(line.text)
+        if heading is None:
+            continue
+        if in_contents:
+            key = f"{heading[1]}{heading[2]}"
+            if contents is None:
+                contents = key
+                continue
+            if key != contents:
+                continue
+            in_contents = False
+        yield line, heading
+
+
 def find_sections(lines: Iterable[Line]) -> tuple[Section, ...]:
     sections: list[Section] = []
     open_styles: list[str] = []  # style of each open level
     last_at_level: list[int] = []  # index of the last section at each open level
-    for line in lines:
-        heading = heading_of(line.text)
-        if heading is None:
-            continue
+    for line, heading in _outside_contents(lines):
         number, style, value, title = heading
         if style in open_styles:
             level = open_styles.index(style)

@@ -22,7 +22,7 @@ import attrs
 
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
-from evalrules.extract.normalize import clean_label, fold_width, normalize
+from evalrules.extract.normalize import PINYIN, clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Span
 from evalrules.quantity import dimension
 
@@ -30,7 +30,6 @@ __all__ = ["read_tables", "table_lines"]
 
 _UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|亿元|千元)\)")
 _NUMBERING = re.compile(r"^(?:其中[:：]?)?\s*(?:\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]+、)?\s*")
-_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _CELL_LINE = re.compile(r"^\s*(?:(?P<cell>[^|]*?)\s*)?\|\s*$")
 
 # header keyword → (column kind, scope); the longest keyword found in a header cell decides.
@@ -81,7 +80,7 @@ class Cell:
 
     @property
     def clean(self) -> str:
-        return clean_label(_PINYIN.sub("", normalize(self.text)))
+        return clean_label(normalize(self.text))
 
 
 @attrs.frozen
@@ -235,7 +234,7 @@ def _header_weights(row: list[Cell]) -> Iterator[Fact]:
 def _table_unit(lines: Sequence[Line]) -> str | None:
     """The unit a table declares for figures written without one (单位：万元), as written."""
     for line in lines:
-        written = _PINYIN.sub("", line.text)
+        written = PINYIN.sub("", line.text)
         found = re.search(r"单位[:：]?\s*(万元|元|亿元|千元)", normalize(written))
         if found:
             return fold_width(written[found.start(1) : found.end(1)])
