@@ -19,7 +19,7 @@ __all__ = ["YEAR", "Figure", "figures"]
 UNITS = ("亿元", "億元", "万元", "萬元", "千元", "元", "%", "分", "人", "名")
 
 _NUMBER = re.compile(
-    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<space>\s*)(?P<unit>" + "|".join(UNITS) + r")?"
 )
 _CHINESE = re.compile(
