@@ -47,6 +47,8 @@ _SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
 _NAME = re.compile(r"^[\u4e00-\u9fff()]{1,14}(?:指标|率|度|性|金额|总额|情况)$")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
+# a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
+_SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
 _GRADE = re.compile(
     r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)[为是:\s]*[“\"「『']?"
@@ -105,6 +107,10 @@ def _headings(sections: Sequence[Section], line: int) -> list[str]:
 
 def _first(found: Iterable[str | None]) -> str | None:
     return next((item for item in found if item), None)
+
+
+def _scope_of(fact: Fact) -> str:
+    return "budget" if f".{fact.base}".find(".budget.") >= 0 else "final"
 
 
 def _rescoped(concept: str, scope: str, known: Mapping[str, str]) -> str | None:
@@ -221,7 +227,14 @@ def _read_sentence(
             fact = _score_fact(label, figure, line, indicators, period, clause)
         else:
             fact = _money_fact(label, dim, state, context, figure, line, period, clause, lexicon, known)
-        if fact is not None:
+        if (
+            fact is not None
+            and state.subject is not None
+            and fact.base == _rescoped(state.subject.base, _scope_of(fact), known)
+        ):
+            state.previous = fact  # the subject's other scope: a change written next is still the subject's
+            yield fact
+        elif fact is not None:
             state.previous, state.subject = state.subject, fact
             yield fact
         elif dim in ("money", "person"):
@@ -247,6 +260,11 @@ def _money_fact(
 ) -> Fact | None:
     """A figure named by its label, or the other scope of the subject (…，年初预算为2万元)."""
     scope = lexicon.scope_of(label)
+    subject = state.subject
+    if scope and subject is not None and _SCOPE_ONLY.match(label) and dim == dimension(subject.unit):
+        counterpart = _rescoped(subject.base, scope, known)
+        if counterpart is not None:
+            return _fact(counterpart, figure.value, figure, line, period, clause)
     if scope:
         state.scope = scope
     resolved = lexicon.resolve(
@@ -263,7 +281,6 @@ def _money_fact(
         if not is_part:
             state.parent = None
         return _fact(concept, figure.value, figure, line, period, clause)
-    subject = state.subject
     if scope and subject is not None and len(label) <= 8 and dim == dimension(subject.unit):
         counterpart = _rescoped(subject.base, scope, known)
         if counterpart is not None:
