@@ -49,6 +49,7 @@ _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
 _SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
+_PREVIOUS_YEAR = re.compile(r"^[,，;；]*(?:较|比|与)(?:上年|上一年)度?(?:决算数?|同期)?(?:为|的)?$")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
 _GRADE = re.compile(
     r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)[为是:\s]*[“\"「『']?"
@@ -65,6 +66,7 @@ class _Sentence:
     parent: Fact | None = None
     subject: Fact | None = None
     previous: Fact | None = None  # the subject before the current one
+    against_budget: bool = False  # the last figure was the subject's budget: a change next is vs_budget
     before: str = ""  # the paragraph up to the current label
 
 
@@ -217,9 +219,15 @@ def _read_sentence(
         if difference is not None:
             yield difference
             continue
+        if dim == "money" and _PREVIOUS_YEAR.match(label):
+            continue  # 较上年1174万元: last year's figure, which the change written next is against
         measure = _measure(label, dim, state.subject)
         if measure is not None and state.subject is not None:
             name, sign = measure
+            if state.against_budget and name.startswith("yoy"):
+                if name == "yoy_pct":
+                    continue  # a change against the budget in percent has no concept
+                name = "vs_budget"
             value = _signed(figure.value, sign)
             yield _fact(f"{state.subject.base}:{name}", value, figure, line, period, clause)
             continue
@@ -233,9 +241,11 @@ def _read_sentence(
             and fact.base == _rescoped(state.subject.base, _scope_of(fact), known)
         ):
             state.previous = fact  # the subject's other scope: a change written next is still the subject's
+            state.against_budget = _scope_of(fact) == "budget"
             yield fact
         elif fact is not None:
             state.previous, state.subject = state.subject, fact
+            state.against_budget = False
             yield fact
         elif dim in ("money", "person"):
             # a change or share written next refers to this amount, though it has no concept
