@@ -38,7 +38,10 @@ _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减")
 _CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增)了?"
 _VS_BUDGET = re.compile(rf"(?:较|比|与)(?:年初)?预算(?:数)?(?:相比)?,?{_CHANGE}[为:]?$")
-_YOY = re.compile(rf"(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比)?.*?{_CHANGE}[为:]?$")
+# a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
+_YOY = re.compile(
+    rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|^[,，;；:、]*){_CHANGE}[为:]?$"
+)
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
 _TOTAL_SCORE = re.compile(r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)")
 _WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
@@ -186,9 +189,12 @@ def read_prose(
                 topic=_first(lexicon.topic_of(t) for t in above),
             )
         context = contexts[innermost]
+        carried = _Sentence(topic=context.topic)
         for sentence in _SENTENCE.finditer(text):
             clause += 1
-            facts.extend(_read_sentence(text, sentence, line, context, indicators, lexicon, known, clause))
+            state = _Sentence(scope=carried.scope, topic=carried.topic, subject=carried.parent or carried.subject)
+            facts.extend(_read_sentence(text, sentence, line, context, state, indicators, lexicon, known, clause))
+            carried = state
     return _resolve_indicator_names(facts)
 
 
@@ -197,12 +203,14 @@ def _read_sentence(
     sentence: re.Match[str],
     line: Line,
     context: _Context,
+    state: _Sentence,
     indicators: _Indicators,
     lexicon: Lexicon,
     known: Mapping[str, str],
     clause: int,
 ) -> Iterator[Fact]:
-    state = _Sentence(topic=context.topic)
+    """The facts of one sentence; ``state`` comes in with what the sentences before it in the
+    paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated."""
     position = sentence.start()
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
@@ -221,15 +229,18 @@ def _read_sentence(
             continue
         if dim == "money" and _PREVIOUS_YEAR.match(label):
             continue  # 较上年1174万元: last year's figure, which the change written next is against
-        measure = _measure(label, dim, state.subject)
-        if measure is not None and state.subject is not None:
+        named = _named_subject(label, dim, state, context, lexicon, known)
+        measure = _measure(label, dim, named or state.subject)
+        if measure is not None and (named or state.subject) is not None:
+            subject = named or state.subject
+            assert subject is not None
             name, sign = measure
             if state.against_budget and name.startswith("yoy"):
                 if name == "yoy_pct":
                     continue  # a change against the budget in percent has no concept
                 name = "vs_budget"
             value = _signed(figure.value, sign)
-            yield _fact(f"{state.subject.base}:{name}", value, figure, line, period, clause)
+            yield _fact(f"{subject.base}:{name}", value, figure, line, period, clause)
             continue
         if dim == "score":
             fact = _score_fact(label, figure, line, indicators, period, clause)
@@ -254,6 +265,25 @@ def _read_sentence(
     if grade:
         column = sentence.start() + grade.start("grade")
         yield Fact("evaluation.grade", grade["grade"], Span(line.number, column + 1, grade["grade"]), clause=clause)
+
+
+_COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
+
+
+def _named_subject(
+    label: str, dim: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
+) -> Fact | None:
+    """The figure a change names without stating it: “三公”经费较上年减少2.97万元 is a change of
+    the 三公经费 total (a stand-in fact, never yielded, carrying only the concept)."""
+    found = _COMPARED.search(label)
+    if found is None or found.start() == 0:
+        return None
+    resolved = lexicon.resolve(
+        label[: found.start()], "money", state.scope or context.scope, None, known, state.topic, before=state.before
+    )
+    if resolved is None:
+        return None
+    return Fact(resolved[0], Decimal(0), Span(0, 0, ""), unit="元")
 
 
 def _money_fact(
