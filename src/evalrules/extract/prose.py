@@ -52,6 +52,7 @@ _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
 _SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
+_YEAR_CUE = re.compile(r"上年|上一年|同比|\d{4}年")
 _PREVIOUS_YEAR = re.compile(r"^[,，;；]*(?:较|比|与)(?:上年|上一年)度?(?:决算数?|同期)?(?:为|的)?$")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
 _GRADE = re.compile(
@@ -235,7 +236,7 @@ def _read_sentence(
             subject = named or state.subject
             assert subject is not None
             name, sign = measure
-            if state.against_budget and name.startswith("yoy"):
+            if state.against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
                 if name == "yoy_pct":
                     continue  # a change against the budget in percent has no concept
                 name = "vs_budget"
