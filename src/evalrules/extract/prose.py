@@ -240,6 +240,8 @@ def _read_sentence(
                 if name == "yoy_pct":
                     continue  # a change against the budget in percent has no concept
                 name = "vs_budget"
+            elif name.startswith("yoy"):
+                state.against_budget = False
             value = _signed(figure.value, sign)
             yield _fact(f"{subject.base}:{name}", value, figure, line, period, clause)
             continue
