@@ -27,7 +27,7 @@ from decimal import Decimal
 import attrs
 
 from evalrules.extract.figures import YEAR, Figure, figures
-from evalrules.extract.lexicon import Lexicon
+from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.extract.normalize import clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Section, Span
 from evalrules.quantity import dimension
@@ -71,6 +71,9 @@ class _Sentence:
     subject: Fact | None = None
     previous: Fact | None = None  # the subject before the current one
     against_budget: bool = False  # the last figure was the subject's budget: a change next is vs_budget
+    listed: list[str] = attrs.Factory(list)  # concepts named by “A、B和C分别为”, in order
+    listed_next: int = 0  # which of them the next figure is
+    listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为
     before: str = ""  # the paragraph up to the current label
 
 
@@ -224,6 +227,10 @@ def _read_sentence(
         if "其中" in label and state.subject is not None:
             state.parent = state.subject
         state.topic = lexicon.topic_of(label) or state.topic
+        listed = _respectively(label, dim, state, context, lexicon, known)
+        if listed is not None:
+            yield _fact(listed, figure.value, figure, line, period, clause)
+            continue
         difference = _difference(label, dim, state, figure, line, period, clause)
         if difference is not None:
             yield difference
@@ -271,6 +278,59 @@ def _read_sentence(
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
+
+
+_NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
+_SHARE_LIST = re.compile(r"占.*(?:比例|比重)(?:分别)?为$")
+
+
+def _listed_names(
+    label: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
+) -> list[str] | None:
+    """The concepts “货物、工程、服务政府采购规模分别为” names, in order (the last name may carry
+    the noun they share), or None unless every name is one."""
+    head = re.split(r"[,，:：;；]", label.partition("分别")[0])[-1]
+    concepts = []
+    for name in re.split(r"[、和及与]", head):
+        # the shortest start of the name that reads as a concept: 服务政府采购规模 → 服务
+        found = next(
+            (
+                resolved[0]
+                for end in range(1, len(name) + 1)
+                if (
+                    resolved := lexicon.resolve(
+                        name[:end], "money", state.scope or context.scope, ANY_PARENT, known, state.topic
+                    )
+                )
+            ),
+            None,
+        )
+        if found is None:
+            return None
+        concepts.append(found)
+    return concepts if len(concepts) > 1 else None
+
+
+def _respectively(
+    label: str, dim: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
+) -> str | None:
+    """“货物、工程、服务政府采购规模分别为A、B和C，占…比例为x%、y%和z%”: each figure in turn
+    is the next name's, then the next name's share."""
+    if state.listed and _NEXT_IN_LIST.match(label):
+        pass
+    elif state.listed and dim == "percent" and _SHARE_LIST.search(label):
+        state.listed_next, state.listed_measure = 0, ":share"
+    else:
+        state.listed, state.listed_next, state.listed_measure = [], 0, ""
+        if "分别" not in label or dim != "money":
+            return None
+        state.listed = _listed_names(label, state, context, lexicon, known) or []
+    if state.listed_next >= len(state.listed):
+        state.listed = []
+        return None
+    concept = state.listed[state.listed_next] + state.listed_measure
+    state.listed_next += 1
+    return concept
 
 
 def _named_subject(
