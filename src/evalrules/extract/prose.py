@@ -29,6 +29,7 @@ import attrs
 from evalrules.extract.figures import YEAR, Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.extract.normalize import clean_label, fold_width, normalize
+from evalrules.extract.sections import heading_of
 from evalrules.model import Fact, Line, Section, Span
 from evalrules.quantity import dimension
 
@@ -136,12 +137,60 @@ def _signed(value: Decimal, sign: str | None) -> Decimal:
     return -value if sign in _DECREASE and value != 0 else value
 
 
-def _fact(concept: str, value: Decimal, figure: Figure, line: Line, period: int | None, clause: int) -> Fact:
+@attrs.frozen
+class _Paragraph:
+    """Consecutive lines one sentence may run across (text wrapped by a PDF or a web page),
+    read as one text; positions in it map back to a line and a column."""
+
+    lines: tuple[Line, ...]
+    text: str  # the lines joined, as written
+    starts: tuple[int, ...]  # where each line starts in ``text``
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> _Paragraph:
+        starts, position = [], 0
+        for line in lines:
+            starts.append(position)
+            position += len(line.text)
+        return cls(tuple(lines), "".join(line.text for line in lines), tuple(starts))
+
+    def at(self, position: int) -> tuple[Line, int]:
+        """The line at ``position`` and the 0-based column in it."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return self.lines[index], position - self.starts[index]
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.at(start)
+        return Span(line.number, column + 1, self.text[start:end])
+
+
+def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
+    """Lines joined where a sentence runs on: a line that does not end a sentence, followed
+    by the next line of the file, neither of them a heading."""
+    run: list[Line] = []
+    for line in lines:
+        if run and (
+            line.number != run[-1].number + 1
+            or _ENDS_SENTENCE.search(run[-1].text)
+            or heading_of(line.text) is not None
+            or heading_of(run[-1].text) is not None
+        ):
+            yield _Paragraph.of(run)
+            run = []
+        run.append(line)
+    if run:
+        yield _Paragraph.of(run)
+
+
+_ENDS_SENTENCE = re.compile(r"[。！？!?；;:：]\s*$|^\s*$")
+
+
+def _fact(concept: str, value: Decimal, figure: Figure, para: _Paragraph, period: int | None, clause: int) -> Fact:
     return Fact(
         concept=concept,
         value=value,
-        span=Span(line.number, figure.start + 1, line.text[figure.start : figure.end]),
-        unit=fold_width(line.text[figure.unit_start : figure.end]) if figure.unit else None,
+        span=para.span(figure.start, figure.end),
+        unit=fold_width(para.text[figure.unit_start : figure.end]) if figure.unit else None,
         decimals=figure.decimals,
         period=period,
         clause=clause,
@@ -183,11 +232,12 @@ def read_prose(
     indicators = _Indicators(sections)
     contexts: dict[int | None, _Context] = {}
     clause = 0
-    for line in lines:
-        text = normalize(line.text)
-        innermost = indicators.innermost(line.number)
+    for para in _paragraphs(lines):
+        text = normalize(para.text)
+        first = para.lines[0].number
+        innermost = indicators.innermost(first)
         if innermost not in contexts:
-            above = [normalize(t) for t in _headings(sections, line.number)] + ([normalize(title)] if title else [])
+            above = [normalize(t) for t in _headings(sections, first)] + ([normalize(title)] if title else [])
             contexts[innermost] = _Context(
                 scope=_first(lexicon.scope_of(t) for t in above) or "final",
                 topic=_first(lexicon.topic_of(t) for t in above),
@@ -197,7 +247,7 @@ def read_prose(
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             state = _Sentence(scope=carried.scope, topic=carried.topic, subject=carried.parent or carried.subject)
-            facts.extend(_read_sentence(text, sentence, line, context, state, indicators, lexicon, known, clause))
+            facts.extend(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
             carried = state
     return _resolve_indicator_names(facts)
 
@@ -205,7 +255,7 @@ def read_prose(
 def _read_sentence(
     text: str,
     sentence: re.Match[str],
-    line: Line,
+    para: _Paragraph,
     context: _Context,
     state: _Sentence,
     indicators: _Indicators,
@@ -229,9 +279,9 @@ def _read_sentence(
         state.topic = lexicon.topic_of(label) or state.topic
         listed = _respectively(label, dim, state, context, lexicon, known)
         if listed is not None:
-            yield _fact(listed, figure.value, figure, line, period, clause)
+            yield _fact(listed, figure.value, figure, para, period, clause)
             continue
-        difference = _difference(label, dim, state, figure, line, period, clause)
+        difference = _difference(label, dim, state, figure, para, period, clause)
         if difference is not None:
             yield difference
             continue
@@ -250,12 +300,12 @@ def _read_sentence(
             elif name.startswith("yoy"):
                 state.against_budget = False
             value = _signed(figure.value, sign)
-            yield _fact(f"{subject.base}:{name}", value, figure, line, period, clause)
+            yield _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
             continue
         if dim == "score":
-            fact = _score_fact(label, figure, line, indicators, period, clause)
+            fact = _score_fact(label, figure, para, indicators, period, clause)
         else:
-            fact = _money_fact(label, dim, state, context, figure, line, period, clause, lexicon, known)
+            fact = _money_fact(label, dim, state, context, figure, para, period, clause, lexicon, known)
         if (
             fact is not None
             and state.subject is not None
@@ -273,8 +323,8 @@ def _read_sentence(
             state.previous, state.subject = state.subject, None
     grade = _GRADE.search(sentence.group())
     if grade:
-        column = sentence.start() + grade.start("grade")
-        yield Fact("evaluation.grade", grade["grade"], Span(line.number, column + 1, grade["grade"]), clause=clause)
+        start = sentence.start() + grade.start("grade")
+        yield Fact("evaluation.grade", grade["grade"], para.span(start, start + len(grade["grade"])), clause=clause)
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
@@ -355,7 +405,7 @@ def _money_fact(
     state: _Sentence,
     context: _Context,
     figure: Figure,
-    line: Line,
+    para: _Paragraph,
     period: int | None,
     clause: int,
     lexicon: Lexicon,
@@ -367,7 +417,7 @@ def _money_fact(
     if scope and subject is not None and _SCOPE_ONLY.match(label) and dim == dimension(subject.unit):
         counterpart = _rescoped(subject.base, scope, known)
         if counterpart is not None:
-            return _fact(counterpart, figure.value, figure, line, period, clause)
+            return _fact(counterpart, figure.value, figure, para, period, clause)
     if scope:
         state.scope = scope
     resolved = lexicon.resolve(
@@ -383,16 +433,16 @@ def _money_fact(
         concept, is_part = resolved
         if not is_part:
             state.parent = None
-        return _fact(concept, figure.value, figure, line, period, clause)
+        return _fact(concept, figure.value, figure, para, period, clause)
     if scope and subject is not None and len(label) <= 8 and dim == dimension(subject.unit):
         counterpart = _rescoped(subject.base, scope, known)
         if counterpart is not None:
-            return _fact(counterpart, figure.value, figure, line, period, clause)
+            return _fact(counterpart, figure.value, figure, para, period, clause)
     return None
 
 
 def _difference(
-    label: str, dim: str, state: _Sentence, figure: Figure, line: Line, period: int | None, clause: int
+    label: str, dim: str, state: _Sentence, figure: Figure, para: _Paragraph, period: int | None, clause: int
 ) -> Fact | None:
     """“支出2.05万元，年初预算为2.95万元，差值为0.9万元”: the final figure's vs_budget, signed."""
     if dim != "money" or not _DIFFERENCE.search(label) or state.previous is None or state.subject is None:
@@ -403,24 +453,24 @@ def _difference(
     if final is None or budget is None or final.base == budget.base:
         return None
     sign = -1 if final.number < budget.number else 1
-    return _fact(f"{final.base}:vs_budget", sign * figure.value, figure, line, period, clause)
+    return _fact(f"{final.base}:vs_budget", sign * figure.value, figure, para, period, clause)
 
 
 def _score_fact(
-    label: str, figure: Figure, line: Line, indicators: _Indicators, period: int | None, clause: int
+    label: str, figure: Figure, para: _Paragraph, indicators: _Indicators, period: int | None, clause: int
 ) -> Fact | None:
     name = _LEAD.sub("", label)
     if _TOTAL_SCORE.search(name) and not _WEIGHT.search(name):
-        return _fact("evaluation.total_score", figure.value, figure, line, period, clause)
-    heading = indicators.innermost(line.number)
+        return _fact("evaluation.total_score", figure.value, figure, para, period, clause)
+    heading = indicators.innermost(para.at(figure.start)[0].number)
     for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
         if pattern.search(name):
             if heading is None:
                 return None
             path = indicators.path(heading)
-            return _fact(_indicator(path, measure), figure.value, figure, line, period, clause)
+            return _fact(_indicator(path, measure), figure.value, figure, para, period, clause)
     if _NAME.match(name):
-        return _fact(_indicator((name,), "score"), figure.value, figure, line, period, clause)
+        return _fact(_indicator((name,), "score"), figure.value, figure, para, period, clause)
     return None
 
 
