@@ -33,6 +33,8 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "元": ("money", Decimal(1)),
     "千元": ("money", Decimal(10) ** 3),
     "万元": ("money", Decimal(10) ** 4),
+    "万": ("money", Decimal(10) ** 4),
+    "萬": ("money", Decimal(10) ** 4),
     "萬元": ("money", Decimal(10) ** 4),
     "百万元": ("money", Decimal(10) ** 6),
     "亿元": ("money", Decimal(10) ** 8),
