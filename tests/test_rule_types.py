@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -284,3 +286,20 @@ def test_consecutive_sections_pass(count: int) -> None:
 )
 def test_a_duplicate_or_skipped_section_fires(values: list[int]) -> None:
     assert codes([], "STR001", sections(values))
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("某局2021年度“三公”经费决算情况说明\n正文。\n某局2020年度“三公”经费决算情况说明\n", True),
+        ("某局2021年度“三公”经费决算情况说明\n正文。\n某局2021年度“三公”经费决算情况说明\n", False),
+        ("某局2022年“三公”经费情况说明\n一、2022年“三公”经费预算安排情况\n二、2021年“三公”经费决算情况\n", False),
+    ],
+)
+def test_title_years_agree(tmp_path: Path, text: str, reported: bool) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    found = evalrules.check(evalrules.extract(evalrules.load(path)), select=["CON005"])
+    assert bool(found) == reported
+    if reported:
+        assert {loc.line for loc in found[0].locations} == {1, 3}

@@ -17,7 +17,20 @@ import attrs
 __all__ = ["YEAR", "Figure", "figures"]
 
 # 万 alone is 万元 with the 元 left out, unless a count follows (3万人, 2万册)
-UNITS = ("亿元", "億元", "万元", "萬元", "千元", "元", "%", "分", "人", "名", "万(?![\u4e00-\u9fff])", "萬(?![\u4e00-\u9fff])")
+UNITS = (
+    "亿元",
+    "億元",
+    "万元",
+    "萬元",
+    "千元",
+    "元",
+    "%",
+    "分",
+    "人",
+    "名",
+    "万(?![\u4e00-\u9fff])",
+    "萬(?![\u4e00-\u9fff])",
+)
 
 _NUMBER = re.compile(
     r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

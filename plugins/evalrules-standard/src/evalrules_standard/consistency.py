@@ -1,11 +1,13 @@
 """One report, one story.
 
 - ``repeated``: a figure stated more than once (in the same year) is stated alike;
-- ``department``: the department in the title is the department the body describes.
+- ``department``: the department in the title is the department the body describes;
+- ``title_year``: the titles and subtitles name one year.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from evalrules import Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
@@ -66,6 +68,41 @@ def evaluate_department(rule: Rule, report: Report) -> Iterator[Outcome]:
     )
 
 
+_TITLE_WORDS = ("报告", "说明", "自评表", "决算表", "预算表", "情况")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _title_years(report: Report) -> Iterator[tuple[int, str, int]]:
+    """(line, text, year) of each line that reads like a title and names one year; numbered
+    sections (二、2021年“三公”经费决算情况) may speak of other years and are not titles."""
+    if report.document is None:
+        return
+    numbered = {section.line for section in report.sections}
+    for line in report.document.lines():
+        text = line.text.strip()
+        if line.number in numbered:
+            continue
+        years = {m[1] for m in _YEAR.finditer(text)}
+        if len(text) <= 50 and len(years) == 1 and any(w in text for w in _TITLE_WORDS) and not text.endswith("。"):
+            yield line.number, text, int(years.pop())
+
+
+def evaluate_title_year(rule: Rule, report: Report) -> Iterator[Outcome]:
+    titles = list(_title_years(report))
+    if not titles:
+        return
+    first_line, first_text, year = titles[0]
+    for number, text, other in titles[1:]:
+        yield Outcome(
+            other == year,
+            (),
+            f"第{first_line}行标题为 {year} 年度，第{number}行写 {other} 年度",
+            seen=str(other),
+            expected=str(year),
+            locations=(Location(first_line, 1, first_text[:30]), Location(number, 1, text[:30])),
+        )
+
+
 REPEATED = RuleType(
     name="repeated",
     doc="同一年度同一数字多次出现时前后一致",
@@ -83,6 +120,14 @@ DEPARTMENT = RuleType(
 )
 
 
+TITLE_YEAR = RuleType(
+    name="title_year",
+    doc="标题、副标题中的年度一致（沿用上年模板时常留下旧年度）",
+    params={},
+    evaluate=evaluate_title_year,
+)
+
+
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [REPEATED, DEPARTMENT]
+    return [REPEATED, DEPARTMENT, TITLE_YEAR]
