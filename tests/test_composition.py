@@ -118,3 +118,11 @@ def test_rules_shows_the_resolved_rules_and_where_each_came_from(capsys: pytest.
     assert "rules/default.toml:" in sco4 and "rules/hunan.toml:" in sco4 and "修改" in sco4
     assert any(line.startswith("BAL001") for line in out.splitlines())
     assert any(line.startswith("HN010") for line in out.splitlines())
+
+
+def test_blocking_a_pack_removes_its_rules_and_the_baseline_applies(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(SEED), "--block", "hunan"])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"{SEED}: 规则集 default（全国基线）"
+    main(["plugins", "--block", "hunan"])
+    assert "hunan  (" not in capsys.readouterr().out

@@ -303,3 +303,17 @@ def test_title_years_agree(tmp_path: Path, text: str, reported: bool) -> None:
     assert bool(found) == reported
     if reported:
         assert {loc.line for loc in found[0].locations} == {1, 3}
+
+
+@given(indicator_trees(), st.integers(1, 5))
+def test_children_weights_off_their_parent_fire(tree: list[tuple[str, int, Decimal]], extra: int) -> None:
+    name, weight, score = tree[0]
+    total = sum((s for _, _, s in tree), Decimal(0))
+    children = [
+        fact(f"evaluation.indicator.{name}.甲:weight", str(weight - 1 + extra), "分", line=90),
+        fact(f"evaluation.indicator.{name}.甲:score", str(score), "分", line=90, column=9),
+        fact(f"evaluation.indicator.{name}.乙:weight", "1", "分", line=91),
+        fact(f"evaluation.indicator.{name}.乙:score", "0", "分", line=91, column=9),
+    ]
+    found = codes(tree_facts(tree, total) + children, "SCO002")
+    assert [f.code for f in found] == ["SCO002"]
