@@ -21,7 +21,11 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     title = title_line(lines)
     title_text = document.title or (title.text.strip() if title else None)
     names = [str(f.value) for f in facts if f.concept in ("report.department", "report.title_department")]
-    region = document.region or region_of([*names, title_text or "", *(normalize(line.text) for line in lines[:60])])
+    region = (
+        document.region
+        or region_of([*names, title_text or ""])
+        or region_of(normalize(line.text) for line in lines[:60])
+    )
     return Report(
         path=document.path,
         facts=tuple(facts),

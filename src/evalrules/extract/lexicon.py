@@ -120,7 +120,7 @@ class Lexicon:
         of ``parent``; None when no term fits.  ``before`` is the paragraph before the label,
         which may qualify it (企业国有资产: not the department's assets)."""
         text = clean_label(label)
-        paragraph = clean_label(before) + text
+        paragraph = before + text  # qualifiers have no quotes or spaces to clean away
         best: tuple[tuple[bool, int, bool, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:
