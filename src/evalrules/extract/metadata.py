@@ -21,14 +21,17 @@ _TITLE_TAIL = re.compile(
 )
 _ORG_SUFFIX = (
     "委员会|联合会|办公室|管理局|管理处|服务中心|人民政府|政府|协会|学会|政协|人大|法院|检察院|医院|学校|"
-    "中心|委|局|厅|署|部|办|院|所|站|馆|队|处|会|社|校|镇|乡|街道"
+    "中心|委|局|厅|署|部|办|院|所|站|馆|队|处|会|社|校|园|镇|乡|街道"
 )
-_ORG = re.compile(rf"[\u4e00-\u9fff()（）]{{2,30}}?(?:{_ORG_SUFFIX})")
+# a name's characters, with the pinyin readings some pages print after them: 政務(wù)服務(wù)中心
+_NAME_CHARS = r"(?:[\u4e00-\u9fff()（）]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))"
+_ORG = re.compile(rf"{_NAME_CHARS}{{2,40}}?(?:{_ORG_SUFFIX})")
 # A body sentence that introduces the department: the name, then 为/是/本级/成立….
 _BODY_ORG = re.compile(
     rf"^\s*(?:我单位|本单位|单位名称[:：]?|部门\(单位\)名称[:：|]?)?\s*"
-    rf"(?P<name>[\u4e00-\u9fff()（）]{{2,30}}?(?:{_ORG_SUFFIX}))"
-    r"(?:本级|机关)?(?:为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|于\d|\(以下简称|（以下简称|坚持|严格)"
+    rf"(?P<name>{_NAME_CHARS}{{2,40}}?(?:{_ORG_SUFFIX}))"
+    r"(?:本级|机关)?(?:为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|于\d|\(以下简称|（以下简称|坚持|严格"
+    r"|\s*\d{4}\s*年度?[,，]|\s*$)"
 )
 
 KINDS = {
@@ -72,8 +75,8 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
         text = normalize(title.text)
         head = YEAR.sub(lambda m: " " * len(m.group()), text)
         tail = _TITLE_TAIL.search(head)
-        name_part = head[: tail.start()] if tail else ""
-        match = _ORG.fullmatch(name_part.strip().removesuffix("度").strip())
+        name_part = (head[: tail.start()] if tail else "").split()  # the year left a gap
+        match = _ORG.fullmatch(name_part[0].removesuffix("度")) if name_part else None
         if match:
             start = text.find(match.group())
             facts.append(_fact("report.title_department", title, start, start + len(match.group())))

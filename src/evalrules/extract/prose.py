@@ -299,6 +299,8 @@ def _read_sentence(
                 name = "vs_budget"
             elif name.startswith("yoy"):
                 state.against_budget = False
+            if named is not None:
+                state.subject = named  # 下降6.89% written next is the same figure's change
             value = _signed(figure.value, sign)
             yield _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
             continue
@@ -448,6 +450,8 @@ def _difference(
     if dim != "money" or not _DIFFERENCE.search(label) or state.previous is None or state.subject is None:
         return None
     pair = (state.previous, state.subject)
+    if any(f.span.line == 0 for f in pair):
+        return None  # a figure named but not stated (see _named_subject) has no value to compare
     final = next((f for f in pair if f".{f.base}".startswith((".final.", ".three_public.final."))), None)
     budget = next((f for f in pair if f is not final), None)
     if final is None or budget is None or final.base == budget.base:
