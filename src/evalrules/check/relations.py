@@ -18,7 +18,6 @@ from evalrules.quantity import Interval, UnitError, dimension, unit_factor
 __all__ = [
     "common_unit",
     "equal_holds",
-    "le_holds",
     "ratio_holds",
     "show",
     "sum_holds",
@@ -51,11 +50,6 @@ def sum_holds(total: Fact, parts: Sequence[Fact], *, complete: bool = True) -> b
     values = values_of([total, *parts])
     stated = Interval.total(values[1:])
     return values[0].overlaps(stated) if complete else stated.le(values[0])
-
-
-def le_holds(small: Fact, large: Fact) -> bool:
-    a, b = values_of([small, large])
-    return a.le(b)
 
 
 def equal_holds(a: Fact, b: Fact) -> bool:
