@@ -106,6 +106,13 @@ def _parts(w: _Writer, parts: list[tuple[str, str]], lead: str = "，其中：")
         w.say((lead if index == 0 else "，") + label + w.figure(concept))
 
 
+def _sentence(w: _Writer, parts: list[tuple[str, str]], lead: str = "，其中：") -> None:
+    """A sentence of the stated ``parts``, ended."""
+    _parts(w, parts, lead)
+    w.say("。")
+    w.end()
+
+
 def _money(w: _Writer) -> None:
     if w.has("budget.income") or w.has("budget.expense"):
         pieces = [
@@ -125,9 +132,7 @@ def _money(w: _Writer) -> None:
             assert vs is not None
             w.say("，较预算增加" if vs.number >= 0 else "，较预算减少")
             w.say(w.figure("final.income:vs_budget", sign=True))
-        _parts(w, [("财政拨款收入", "final.income_fiscal"), ("其他收入", "final.income_other")])
-        w.say("。")
-        w.end()
+        _sentence(w, [("财政拨款收入", "final.income_fiscal"), ("其他收入", "final.income_other")])
     if w.has("final.expense"):
         w.say("总支出" + w.figure("final.expense"))
         for index, (label, concept) in enumerate(
@@ -141,9 +146,9 @@ def _money(w: _Writer) -> None:
         w.say("。")
         w.end()
     if w.has("final.expense_personnel") or w.has("final.expense_public"):
-        _parts(w, [("人员经费", "final.expense_personnel"), ("公用经费", "final.expense_public")], lead="基本支出中：")
-        w.say("。")
-        w.end()
+        _sentence(
+            w, [("人员经费", "final.expense_personnel"), ("公用经费", "final.expense_public")], lead="基本支出中："
+        )
 
 
 def _staffing(w: _Writer) -> None:
@@ -174,13 +179,9 @@ def _three_public_prose(w: _Writer) -> None:
         prefix = f"three_public.{scope}"
         if w.has(f"{prefix}.total"):
             w.say(f"“三公”经费{word}" + w.figure(f"{prefix}.total"))
-            _parts(w, [(label, f"{prefix}.{item}") for label, item in _THREE_PUBLIC])
-            w.say("。")
-            w.end()
+            _sentence(w, [(label, f"{prefix}.{item}") for label, item in _THREE_PUBLIC])
         if w.has(f"{prefix}.vehicle_purchase") or w.has(f"{prefix}.vehicle_operation"):
-            _parts(w, [(label + word, f"{prefix}.{item}") for label, item in _VEHICLES], lead="")
-            w.say("。")
-            w.end()
+            _sentence(w, [(label + word, f"{prefix}.{item}") for label, item in _VEHICLES], lead="")
 
 
 def _three_public_table(w: _Writer) -> None:
@@ -210,9 +211,7 @@ def _procurement(w: _Writer, table: bool) -> None:
                 w.end()
     else:
         w.say("政府采购支出" + w.figure("procurement.total"))
-        _parts(w, _PROCUREMENT)
-        w.say("。")
-        w.end()
+        _sentence(w, _PROCUREMENT)
     if w.has("procurement.sme"):
         w.line("授予中小企业合同金额" + w.figure("procurement.sme") + "。")
 
@@ -226,18 +225,14 @@ def _assets(w: _Writer, table: bool) -> None:
             w.say(f"{label} | " + w.figure(concept) + " |")
             w.end()
     elif stated:
-        _parts(w, stated, lead="年末")
-        w.say("。")
-        w.end()
+        _sentence(w, stated, lead="年末")
     fixed = [
         ("固定资产账面原值", "assets.fixed_original"),
         ("在用资产", "assets.fixed_in_use"),
         ("资产使用率", "assets.utilization_rate"),
     ]
     if any(w.has(c) for _, c in fixed):
-        _parts(w, fixed, lead="")
-        w.say("。")
-        w.end()
+        _sentence(w, fixed, lead="")
 
 
 _EXECUTION = [
@@ -259,9 +254,7 @@ def _indicators(w: _Writer, form: bool) -> None:
         w.say(w.figure(f"{formula.concept}:weight") + " | " + w.figure(f"{formula.concept}:score") + " |")
         w.end()
     elif any(w.has(f"execution.{c}") for _, c in _EXECUTION):
-        _parts(w, [(label + "为", f"execution.{c}") for label, c in _EXECUTION], lead="")
-        w.say("。")
-        w.end()
+        _sentence(w, [(label + "为", f"execution.{c}") for label, c in _EXECUTION], lead="")
         formula = None
     if not tree:
         return

@@ -33,32 +33,25 @@ def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
         siblings.setdefault((section.parent, section.style), []).append(section)
     for run in siblings.values():
         for before, after in itertools.pairwise(run):
-            locations = (_location(before), _location(after))
+            if after.value < before.value:
+                continue  # numbering starts again: another list
             if after.value == before.value:
                 detail = f"“{before.number}”出现两次（第{before.line}行、第{after.line}行）"
-                yield Outcome(
-                    False,
-                    (),
-                    detail,
-                    seen=after.number,
-                    expected=_written(after, before.value + 1),
-                    locations=locations,
-                )
             elif after.value > before.value + 1:
                 missing = "、".join(_written(after, v).rstrip("、.") for v in range(before.value + 1, after.value))
                 detail = (
                     f"从“{before.number}”（第{before.line}行）跳到“{after.number}”（第{after.line}行），缺少 {missing}"
                 )
-                yield Outcome(
-                    False,
-                    (),
-                    detail,
-                    seen=after.number,
-                    expected=_written(after, before.value + 1),
-                    locations=locations,
-                )
-            elif after.value == before.value + 1:
-                yield Outcome(True, (), f"{before.number} → {after.number}", locations=locations)
+            else:
+                detail = f"{before.number} → {after.number}"
+            yield Outcome(
+                after.value == before.value + 1,
+                (),
+                detail,
+                seen=after.number,
+                expected=_written(after, before.value + 1),
+                locations=(_location(before), _location(after)),
+            )
 
 
 SECTIONS = RuleType(
