@@ -393,9 +393,10 @@ def _named_subject(
     found = _COMPARED.search(label)
     if found is None or found.start() == 0:
         return None
-    resolved = lexicon.resolve(
-        label[: found.start()], "money", state.scope or context.scope, None, known, state.topic, before=state.before
-    )
+    named = label[: found.start()]
+    state.scope = lexicon.scope_of(named) or state.scope
+    scope = state.scope or context.scope
+    resolved = lexicon.resolve(named, "money", scope, None, known, state.topic, before=state.before)
     if resolved is None:
         return None
     return Fact(resolved[0], Decimal(0), Span(0, 0, ""), unit="元")
