@@ -166,14 +166,15 @@ class _Paragraph:
 
 def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
     """Lines joined where a sentence runs on: a line that does not end a sentence, followed
-    by the next line of the file, neither of them a heading."""
+    by the next line of the file, neither of them a heading (a numbered line that goes on
+    into a sentence, “6.其他收入 0.00 万元,为…”, is a paragraph, not a heading)."""
     run: list[Line] = []
     for line in lines:
         if run and (
             line.number != run[-1].number + 1
             or _ENDS_SENTENCE.search(run[-1].text)
             or heading_of(line.text) is not None
-            or heading_of(run[-1].text) is not None
+            or (heading_of(run[-1].text) is not None and not _CLAUSE.search(run[-1].text))
         ):
             yield _Paragraph.of(run)
             run = []
@@ -182,6 +183,7 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
         yield _Paragraph.of(run)
 
 
+_CLAUSE = re.compile(r"[,，]")
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;:：]\s*$|^\s*$")
 
 
