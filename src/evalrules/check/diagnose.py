@@ -74,6 +74,4 @@ def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) 
                 ok = False
             if ok:
                 found.append(Diagnosis(kind, _message(kind, fact, fixed), Location.of(fact), fixed.written()))
-    # a left-out 万 is the likelier explanation whenever it is one
-    best = [d for d in found if d.kind == "unit"] or found
-    return tuple(best) if len(best) <= _MAX_EXPLANATIONS else ()
+    return tuple(found) if len(found) <= _MAX_EXPLANATIONS else ()
