@@ -69,6 +69,7 @@ class _Sentence:
     scope: str | None = None
     topic: str | None = None
     parent: Fact | None = None
+    breakdown: bool = False  # after “其中”: parts of the figure before, or of one not written
     subject: Fact | None = None
     previous: Fact | None = None  # the subject before the current one
     against_budget: bool = False  # the last figure was the subject's budget: a change next is vs_budget
@@ -276,8 +277,8 @@ def _read_sentence(
         period = int(years[-1][1]) if years else None
         position = end
         dim = dimension(figure.unit)
-        if "其中" in label and state.subject is not None:
-            state.parent = state.subject
+        if "其中" in label:
+            state.parent, state.breakdown = state.subject, True
         state.topic = lexicon.topic_of(label) or state.topic
         listed = _respectively(label, dim, state, context, lexicon, known)
         if listed is not None:
@@ -429,7 +430,8 @@ def _money_fact(
         label,
         dim,
         state.scope or context.scope,
-        state.parent.base if state.parent else None,
+        # “其中：货物类采购…” with its total in no figure of the sentence: a part of whatever it is a part of
+        state.parent.base if state.parent else (ANY_PARENT if state.breakdown else None),
         known,
         state.topic,
         before=state.before,
@@ -437,7 +439,7 @@ def _money_fact(
     if resolved is not None:
         concept, is_part = resolved
         if not is_part:
-            state.parent = None
+            state.parent, state.breakdown = None, False
         return _fact(concept, figure.value, figure, para, period, clause)
     if scope and subject is not None and len(label) <= 8 and dim == dimension(subject.unit):
         counterpart = _rescoped(subject.base, scope, known)
