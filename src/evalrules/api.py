@@ -18,18 +18,14 @@ from evalrules.registry import DEFAULT_RULESET, registry
 __all__ = ["check", "evaluate", "extract", "load"]
 
 
-def _blocked(block: Iterable[str]) -> frozenset[str]:
-    return frozenset(block)
-
-
 def load(path: str | Path, *, block: Iterable[str] = ()) -> Document:
     """Read a report file into a Document (InputError if it cannot be read)."""
-    return load_document(path, registry(_blocked(block)).pm)
+    return load_document(path, registry(frozenset(block)).pm)
 
 
 def extract(document: Document, *, block: Iterable[str] = ()) -> Report:
     """Read every fact of a Document into a Report."""
-    return extract_report(document, registry(_blocked(block)).pm)
+    return extract_report(document, registry(frozenset(block)).pm)
 
 
 def evaluate(
@@ -41,7 +37,7 @@ def evaluate(
     block: Iterable[str] = (),
 ) -> list[Result]:
     """Every evaluation of every selected rule on ``report``, passed or not."""
-    reg = registry(_blocked(block))
+    reg = registry(frozenset(block))
     resolved = ruleset if isinstance(ruleset, Ruleset) else reg.ruleset(ruleset)
     return list(run_rules(report, resolved, reg.rule_types, Selection(tuple(select), tuple(ignore))))
 

@@ -93,7 +93,7 @@ def _check(args: argparse.Namespace, config: Config) -> int:
         results.append(FileResult(path, tuple(found), passed, applied.name, applied.title))
         if status == EXIT_OK and any(f.severity == "error" for f in found):
             status = EXIT_FINDINGS
-    text = output.render([r for r in results if not (r.error and args.format == "text")])
+    text = output.render(results)
     if text:
         print(text)
     return status

@@ -1,6 +1,7 @@
 """Facts from sentences: label + figure + unit, read left to right with the sentence's context.
 
-Within a sentence (up to 。！？) the reader carries:
+Lines are joined into paragraphs where a sentence runs on.  Within a paragraph, from one
+figure to the next and from one sentence (up to 。！？) to the next, the reader carries:
 
 - the scope, 年初预算 (budget) or 决算 (final), from the last scope word written, else from the
   nearest heading that names one, else final;
@@ -106,9 +107,8 @@ class _Indicators:
         return self.paths[index]
 
 
-def _headings(sections: Sequence[Section], line: int) -> list[str]:
-    """The titles of the sections ``line`` is in, innermost first."""
-    index = next((i for i in range(len(sections) - 1, -1, -1) if sections[i].line <= line), None)
+def _headings(sections: Sequence[Section], index: int | None) -> list[str]:
+    """The titles of section ``index`` and of the sections it is in, innermost first."""
     titles = []
     while index is not None:
         titles.append(sections[index].title)
@@ -121,7 +121,7 @@ def _first(found: Iterable[str | None]) -> str | None:
 
 
 def _scope_of(fact: Fact) -> str:
-    return "budget" if f".{fact.base}".find(".budget.") >= 0 else "final"
+    return "budget" if ".budget." in f".{fact.base}" else "final"
 
 
 def _rescoped(concept: str, scope: str, known: Mapping[str, str]) -> str | None:
@@ -200,10 +200,8 @@ def _fact(concept: str, value: Decimal, figure: Figure, para: _Paragraph, period
     )
 
 
-def _measure(label: str, dim: str, subject: Fact | None) -> tuple[str, str | None] | None:
+def _measure(label: str, dim: str, subject: Fact) -> tuple[str, str | None] | None:
     """(measure, sign word) when ``label`` states a change or share of the subject."""
-    if subject is None:
-        return None
     if dim == "percent" and _SHARE.search(label) and "率" not in label:
         return "share", None
     found = _VS_BUDGET.search(label)
@@ -240,7 +238,7 @@ def read_prose(
         first = para.lines[0].number
         innermost = indicators.innermost(first)
         if innermost not in contexts:
-            above = [normalize(t) for t in _headings(sections, first)] + ([normalize(title)] if title else [])
+            above = [normalize(t) for t in _headings(sections, innermost)] + ([normalize(title)] if title else [])
             contexts[innermost] = _Context(
                 scope=_first(lexicon.scope_of(t) for t in above) or "final",
                 topic=_first(lexicon.topic_of(t) for t in above),
@@ -269,12 +267,12 @@ def _read_sentence(
     """The facts of one sentence; ``state`` comes in with what the sentences before it in the
     paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated."""
     position = sentence.start()
+    years = [(m.start(), int(m[1])) for m in YEAR.finditer(text, sentence.start(), sentence.end())]
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
         label = clean_label(text[position:start])
         state.before = text[:position]  # a qualifier holds for the rest of its paragraph
-        years = list(YEAR.finditer(text, sentence.start(), start))
-        period = int(years[-1][1]) if years else None
+        period = next((year for at, year in reversed(years) if at < start), None)
         position = end
         dim = dimension(figure.unit)
         if "其中" in label:
@@ -290,11 +288,10 @@ def _read_sentence(
             continue
         if dim == "money" and _PREVIOUS_YEAR.match(label):
             continue  # 较上年1174万元: last year's figure, which the change written next is against
-        named = _named_subject(label, dim, state, context, lexicon, known)
-        measure = _measure(label, dim, named or state.subject)
-        if measure is not None and (named or state.subject) is not None:
-            subject = named or state.subject
-            assert subject is not None
+        named = _named_subject(label, state, context, lexicon, known)
+        subject = named or state.subject
+        measure = _measure(label, dim, subject) if subject is not None else None
+        if measure is not None and subject is not None:
             name, sign = measure
             if state.against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
                 if name == "yoy_pct":
@@ -389,7 +386,7 @@ def _respectively(
 
 
 def _named_subject(
-    label: str, dim: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
+    label: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
 ) -> Fact | None:
     """The figure a change names without stating it: “三公”经费较上年减少2.97万元 is a change of
     the 三公经费 total (a stand-in fact, never yielded, carrying only the concept)."""
@@ -420,10 +417,15 @@ def _money_fact(
     """A figure named by its label, or the other scope of the subject (…，年初预算为2万元)."""
     scope = lexicon.scope_of(label)
     subject = state.subject
-    if scope and subject is not None and _SCOPE_ONLY.match(label) and dim == dimension(subject.unit):
-        counterpart = _rescoped(subject.base, scope, known)
-        if counterpart is not None:
-            return _fact(counterpart, figure.value, figure, para, period, clause)
+
+    def counterpart() -> Fact | None:
+        if not scope or subject is None or dim != dimension(subject.unit):
+            return None
+        concept = _rescoped(subject.base, scope, known)
+        return None if concept is None else _fact(concept, figure.value, figure, para, period, clause)
+
+    if _SCOPE_ONLY.match(label) and (found := counterpart()) is not None:
+        return found
     if scope:
         state.scope = scope
     resolved = lexicon.resolve(
@@ -441,11 +443,7 @@ def _money_fact(
         if not is_part:
             state.parent, state.breakdown = None, False
         return _fact(concept, figure.value, figure, para, period, clause)
-    if scope and subject is not None and len(label) <= 8 and dim == dimension(subject.unit):
-        counterpart = _rescoped(subject.base, scope, known)
-        if counterpart is not None:
-            return _fact(counterpart, figure.value, figure, para, period, clause)
-    return None
+    return counterpart() if len(label) <= 8 else None
 
 
 def _difference(
@@ -457,7 +455,7 @@ def _difference(
     pair = (state.previous, state.subject)
     if any(f.span.line == 0 for f in pair):
         return None  # a figure named but not stated (see _named_subject) has no value to compare
-    final = next((f for f in pair if f".{f.base}".startswith((".final.", ".three_public.final."))), None)
+    final = next((f for f in pair if ".final." in f".{f.base}"), None)
     budget = next((f for f in pair if f is not final), None)
     if final is None or budget is None or final.base == budget.base:
         return None

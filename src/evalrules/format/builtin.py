@@ -79,14 +79,16 @@ def finding_text(finding: Finding) -> str:
 def render_text(results: Sequence[FileResult]) -> str:
     out: list[str] = []
     for result in results:
-        if result.error:
-            out.append(f"{result.error}")
+        if result.error:  # said on standard error, where an error belongs
             continue
         out.append(f"{result.path}: 规则集 {result.ruleset}（{result.ruleset_title or result.ruleset}）")
         out.extend(finding_text(f) for f in result.findings)
         for passed in result.passed:
-            line = min((f.line for f in passed.outcome.facts), default=0)
-            out.append(f"{result.path}:{line}:0: {passed.rule.id} ok {passed.rule.message}：{passed.outcome.detail}")
+            where = passed.outcome.all_locations()[0]
+            rule = passed.rule
+            out.append(
+                f"{result.path}:{where.line}:{where.column}: {rule.id} ok {rule.message}：{passed.outcome.detail}"
+            )
     return "\n".join(out)
 
 
