@@ -25,5 +25,5 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
     prose = [line for line in lines if line.number not in tables]
     title_text = title.text if title else None
     facts.extend(read_prose(prose, sections, default_lexicon(), spec_concepts(), title_text))
-    facts.extend(read_tables(lines, default_lexicon(), spec_concepts(), title_text))
+    facts.extend(read_tables(lines, tables, default_lexicon(), spec_concepts(), title_text))
     return facts

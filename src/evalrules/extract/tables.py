@@ -165,9 +165,8 @@ def _is_number(cell: Cell) -> bool:
     return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", text))
 
 
-def _runs(lines: Sequence[Line]) -> Iterator[tuple[str, list[Line]]]:
+def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list[Line]]]:
     """Each table (a run of table lines) with the line written just above it, its caption."""
-    in_table = table_lines(lines)
     caption, run = "", []
     for line in lines:
         if line.number in in_table:
@@ -183,16 +182,20 @@ def _runs(lines: Sequence[Line]) -> Iterator[tuple[str, list[Line]]]:
 
 def read_tables(
     lines: Sequence[Line],
+    in_table: set[int],
     lexicon: Lexicon,
     known: Mapping[str, str],
     title: str | None,
 ) -> list[Fact]:
-    """Every fact the tables among ``lines`` state.  A table's topic (三公经费…) is the one its
-    header, its caption or the document's title names; its unit, the one it or the document declares."""
+    """Every fact the tables among ``lines`` (the lines numbered ``in_table``) state.  A table's
+    topic (三公经费…) is the one its header, its caption or the document's title names; its unit,
+    the one it or the document declares."""
     facts: list[Fact] = []
+    if not in_table:
+        return facts
     document_topic = lexicon.topic_of(normalize(title)) if title else None
     document_unit = _table_unit(lines)
-    for caption, table in _runs(lines):
+    for caption, table in _runs(lines, in_table):
         topic = lexicon.topic_of(normalize(caption)) or document_topic
         unit = _table_unit([Line(0, caption), *table]) or document_unit
         header: list[Column | None] = []
