@@ -317,3 +317,22 @@ def test_children_weights_off_their_parent_fire(tree: list[tuple[str, int, Decim
     ]
     found = codes(tree_facts(tree, total) + children, "SCO002")
     assert [f.code for f in found] == ["SCO002"]
+
+
+# ------------------------------------------------------------------ magnitude
+
+
+@given(amounts("1000"), st.data())
+def test_a_plausible_annual_budget_passes_in_any_unit(value: Decimal, data: st.DataObject) -> None:
+    assert codes([money("execution.annual_budget", data.draw(written_amounts(value)), 1)], "CON006") == []
+
+
+@given(st.decimals("0.10", "99.99", places=2))  # ×10⁴ reaches 1000元
+def test_an_annual_budget_of_a_few_yuan_fires_as_a_left_out_wan(value: Decimal) -> None:
+    (finding,) = codes([fact("execution.annual_budget", str(value), "元", line=56)], "CON006")
+    assert finding.line == 56
+    assert [(d.kind, d.corrected) for d in finding.diagnoses] == [("unit", f"{value}万元")]
+
+
+def test_a_zero_amount_is_not_implausible() -> None:
+    assert codes([fact("execution.executed", "0", "元")], "CON006") == []

@@ -5,19 +5,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from evalrules.extract.figures import YEAR, figures
-from evalrules.extract.normalize import normalize
+from evalrules.extract.normalize import PINYIN, normalize
 from evalrules.extract.sections import heading_of
 from evalrules.model import Fact, Line, Span
 
 __all__ = ["KINDS", "department_facts", "kind_of", "title_line", "year_fact"]
 
 _TITLE_WORDS = ("报告", "自评表", "说明", "情况", "决算", "预算", "公开", "公告")
-_SKIP_TITLE = re.compile(r"^\s*(附件\s*\d*|附表\s*\d*|\d+)\s*[:：]?\s*$")
+# 附件3 alone, or an attachment list's entry (附件:1.广东省科学技术厅2020年度…报告): not the title
+_SKIP_TITLE = re.compile(r"^\s*(?:(?:附\s*件|附\s*表)\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]|$)|\d+\s*[:：]?\s*$)")
+_BULLET = re.compile(r"^[\s•·●◆■▪\-*]*")
 # Where the department's name ends in a title: the report type that follows it.
-_TITLE_TAIL = re.compile(
-    r"(部门整体|单位整体|整体支出|整体绩效|部门预算|部门决算|单位决算|单位预算|项目支出|项目绩效|绩效自评|绩效评价|"
-    r"年度|预算|决算|“三公”|三公|政府采购|国有资产)"
+_TITLE_TAIL = (
+    r"部门整体|单位整体|整体支出|整体绩效|部门预算|部门决算|单位决算|单位预算|项目支出|项目绩效|绩效自评|绩效评价|"
+    r"年度|预算|决算|“三公”|\"三公\"|三公|政府采购|国有资产"
 )
 _ORG_SUFFIX = (
     "委员会|联合会|办公室|管理局|管理处|服务中心|人民政府|政府|协会|学会|政协|人大|法院|检察院|医院|学校|"
@@ -25,14 +29,26 @@ _ORG_SUFFIX = (
 )
 # a name's characters, with the pinyin readings some pages print after them: 政務(wù)服務(wù)中心
 _NAME_CHARS = r"(?:[\u4e00-\u9fff()（）]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))"
-_ORG = re.compile(rf"{_NAME_CHARS}{{2,40}}?(?:{_ORG_SUFFIX})")
-# A body sentence that introduces the department: the name, then 为/是/本级/成立….
-_BODY_ORG = re.compile(
-    rf"^\s*(?:我单位|本单位|单位名称[:：]?|部门\(单位\)名称[:：|]?)?\s*"
-    rf"(?P<name>{_NAME_CHARS}{{2,40}}?(?:{_ORG_SUFFIX}))"
-    r"(?:本级|机关)?(?:为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|于\d|\(以下简称|（以下简称|坚持|严格"
-    r"|\s*\d{4}\s*年度?[,，]|\s*$)"
+# a name does not start with the words that lead into one (根据市财政局…, 全镇…, 我局…)
+_NOT_A_NAME_START = r"(?!根据|按照|依据|依照|遵照|关于|为了|经过|通过|结合|全|本|我|该|各|其)"
+_NAME = rf"{_NOT_A_NAME_START}{_NAME_CHARS}{{1,40}}?(?:{_ORG_SUFFIX})"
+_ORG = re.compile(_NAME)
+_YEAR_AHEAD = r"\d{4}\s*年"
+# Where the department is named, most telling first:
+# a form's field (单位名称 | 绥阳县太白镇人民政府), a line that is only the name, a sentence that
+# opens with it (鹤山市水务局2018年…, 现将涪陵区新妙镇2021年度…, 县政协坚持…).
+_FIELD_LABEL = r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位|发布机构)"
+_FIELD = re.compile(rf"{_FIELD_LABEL}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s*(?:[|,，。;；]|$))")
+_FIELD_ALONE = re.compile(rf"^\s*{_FIELD_LABEL}\s*[:：]?\s*$")  # its value on the next line
+_NAME_LINE = re.compile(rf"^(?P<name>{_NAME})\s*$")
+_OPENING = re.compile(
+    rf"(?:^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"
+    rf"(?P<name>{_NAME})"
+    rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|\s*{_YEAR_AHEAD}"
+    rf"|\s*(?:{_TITLE_TAIL}))"
 )
+# The source a web page names, used only when nothing else names the department.
+_SOURCE = re.compile(rf"(?:信息)?来源\s*[:：]\s*(?P<name>{_NAME})\s*(?=\s|$)")
 
 KINDS = {
     "dept-overall": ("部门整体", "单位整体", "整体支出"),
@@ -41,13 +57,25 @@ KINDS = {
 }
 
 
+def _plain(line: Line) -> tuple[str, list[int]]:
+    """A line's text, normalized, without the bullet it may start with and without pinyin
+    readings (现(xiàn)将); and where each of its characters is in ``line.text``."""
+    text = normalize(line.text)
+    bullet = _BULLET.match(text)
+    keep = [True] * len(text)
+    for reading in PINYIN.finditer(text):
+        keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
+    positions = [i for i in range(bullet.end() if bullet else 0, len(text)) if keep[i]]
+    return "".join(text[i] for i in positions), positions
+
+
 def title_line(lines: Sequence[Line]) -> Line | None:
-    """The first line that reads like a report title (short, naming a report, stating no amount)."""
+    """The first line that reads like a report title (names a report, states no amount)."""
     for line in lines[:15]:
-        text = line.text.strip()
-        if not text or _SKIP_TITLE.match(text) or heading_of(text) is not None:
+        text = _plain(line)[0].strip()
+        if len(text) < 6 or _SKIP_TITLE.match(text) or heading_of(text) is not None:
             continue
-        if any(f.unit for f in figures(normalize(text))):
+        if any(f.unit for f in figures(text)):
             continue
         if len(text) <= 60 and any(word in text for word in _TITLE_WORDS):
             return line
@@ -57,6 +85,7 @@ def title_line(lines: Sequence[Line]) -> Line | None:
 def kind_of(title: str | None) -> str | None:
     if not title:
         return None
+    title = normalize(title)
     for kind, words in KINDS.items():
         if any(word in title for word in words):
             return kind
@@ -69,24 +98,73 @@ def _fact(concept: str, line: Line, start: int, end: int) -> Fact:
     return Fact(concept, written, Span(line.number, start + 1, written))
 
 
+def _named(line: Line, *patterns: re.Pattern[str]) -> Fact | None:
+    """The department named on ``line`` by the first of ``patterns`` that finds one: the name
+    as written, with the pinyin readings inside it."""
+    text, positions = _plain(line)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if end - start < 3:
+                continue
+            stop = positions[end - 1] + 1
+            reading = PINYIN.match(normalize(line.text), stop)
+            return _fact("report.department", line, positions[start], reading.end() if reading else stop)
+    return None
+
+
+def _above(lines: Sequence[Line], line: Line) -> Line | None:
+    """The last line with text before ``line``."""
+    index = lines.index(line)
+    return next((other for other in reversed(lines[:index]) if other.text.strip()), None)
+
+
+def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
+    """The department a title names before its report type, or alone on the line above it."""
+    text = normalize(title.text)
+    head = YEAR.sub(lambda m: " " * len(m.group()), text)
+    tail = re.search(_TITLE_TAIL, head)
+    name_part = (head[: tail.start()] if tail else "").split()  # the year left a gap
+    match = _ORG.fullmatch(name_part[0].removesuffix("度")) if name_part else None
+    if match:
+        start = text.find(match.group())
+        return _fact("report.title_department", title, start, start + len(match.group()))
+    above = _above(lines, title)
+    named = _named(above, _NAME_LINE) if above is not None else None
+    return attrs.evolve(named, concept="report.title_department") if named else None
+
+
+def _body_department(lines: Sequence[Line], skip: set[int]) -> Fact | None:
+    """The first place the text names its department: a form's field (单位名称 | 绥阳县太白镇人民政府,
+    or the name on the line under 发布机构) or a sentence opening with the name."""
+    previous = ""
+    for line in lines:
+        if line.number not in skip:
+            found = _named(line, _FIELD, _OPENING)
+            if found is None and _FIELD_ALONE.match(previous):
+                found = _named(line, _NAME_LINE)
+            if found is not None:
+                return found
+        if line.text.strip():
+            previous = _plain(line)[0]
+    return None
+
+
 def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
-    facts: list[Fact] = []
-    if title is not None:
-        text = normalize(title.text)
-        head = YEAR.sub(lambda m: " " * len(m.group()), text)
-        tail = _TITLE_TAIL.search(head)
-        name_part = (head[: tail.start()] if tail else "").split()  # the year left a gap
-        match = _ORG.fullmatch(name_part[0].removesuffix("度")) if name_part else None
-        if match:
-            start = text.find(match.group())
-            facts.append(_fact("report.title_department", title, start, start + len(match.group())))
-    start = lines.index(title) + 1 if title is not None else 0
-    for line in lines[start:]:
-        found = _BODY_ORG.match(normalize(line.text))
-        if found:
-            facts.append(_fact("report.department", line, found.start("name"), found.end("name")))
-            break
-    return facts
+    """The department in the title, and where the text first names the department it is about.
+
+    A name alone on a line names the department only in a field or over a title that names
+    none (重庆市铜梁区小林镇人民政府 / 2022年决算报告); elsewhere it is a signature, often of
+    whoever published a summary.  A web page's 来源 is the last resort.
+    """
+    titled = _title_department(lines, title) if title is not None else None
+    skip = {title.number if title else 0, titled.line if titled else 0}
+    found = _body_department(lines, skip)
+    if found is None and titled is not None and title is not None and titled.line != title.number:
+        found = attrs.evolve(titled, concept="report.department")
+    if found is None:
+        found = next((f for f in (_named(line, _SOURCE) for line in lines) if f is not None), None)
+    return [fact for fact in (titled, found) if fact is not None]
 
 
 def year_fact(lines: Sequence[Line]) -> Fact | None:

@@ -2,17 +2,20 @@
 
 - ``repeated``: a figure stated more than once (in the same year) is stated alike;
 - ``department``: the department in the title is the department the body describes;
-- ``title_year``: the titles and subtitles name one year.
+- ``title_year``: the titles and subtitles name one year;
+- ``magnitude``: an amount is not implausibly small for what it is (a project's annual funds
+  of 3.6元 are 3.6万元 with the 万 left out).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from evalrules import Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
 from evalrules.check.binding import compatible
-from evalrules.quantity import UnitError
+from evalrules.quantity import Quantity, UnitError, dimension
 from evalrules_standard._outcome import outcome
 
 
@@ -103,6 +106,25 @@ def evaluate_title_year(rule: Rule, report: Report) -> Iterator[Outcome]:
         )
 
 
+def evaluate_magnitude(rule: Rule, report: Report) -> Iterator[Outcome]:
+    unit = rule["unit"]
+    least = Quantity.written(Decimal(str(rule["min"])), 0, unit).interval.lo
+    include, exclude = rule["include"] or [], rule["exclude"] or []
+
+    def holds(trial: list[Fact]) -> bool:
+        value = relations.value_of(trial[0])
+        return value.contains_zero() or value.hi >= least
+
+    for fact in report.facts:
+        if fact.measure or not (fact.is_figure() and _included(fact.concept, include, exclude)):
+            continue
+        if dimension(fact.unit) != dimension(unit):
+            continue
+        result = outcome([fact], holds, f"{fact.written()} 不足 {rule['min']}{unit}", seen=fact.written())
+        if result is not None:
+            yield result
+
+
 REPEATED = RuleType(
     name="repeated",
     doc="同一年度同一数字多次出现时前后一致",
@@ -128,6 +150,19 @@ TITLE_YEAR = RuleType(
 )
 
 
+MAGNITUDE = RuleType(
+    name="magnitude",
+    doc="金额不小得不合常理（年度资金 3.6元 多为漏写“万”）；0 不算",
+    params={
+        "include": Param("texts", doc="检查这些前缀的概念"),
+        "exclude": Param("texts", required=False, doc="不检查这些前缀的概念"),
+        "min": Param("number", doc="不应小于的数额"),
+        "unit": Param("text", doc="min 的单位，如 元"),
+    },
+    evaluate=evaluate_magnitude,
+)
+
+
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [REPEATED, DEPARTMENT, TITLE_YEAR]
+    return [REPEATED, DEPARTMENT, TITLE_YEAR, MAGNITUDE]

@@ -1,0 +1,65 @@
+"""Where a report names its department, as real reports write it (title, form field, the line
+over the title, a sentence opening with the name) — and what is only a signature."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import evalrules
+
+
+def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = evalrules.extract(evalrules.load(path))
+    return {f.concept: (str(f.value), f.line) for f in report.facts if "department" in f.concept}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the title names it, a sentence opening with the year then the name names it again
+            "2021年茂名市发展和改革局整体支出绩效自评报告\n2021 年茂名市发展和改革局整体支出 绩效自评报告 根据要求\n",
+            {"report.title_department": ("茂名市发展和改革局", 1), "report.department": ("茂名市发展和改革局", 2)},
+        ),
+        (  # the name alone over a title that names none
+            "重庆市铜梁区小林镇人民政府\n2022年决算报告\n一、预算收支决算情况\n全镇本级一般公共预算收入实现111.11万元。\n",
+            {
+                "report.title_department": ("重庆市铜梁区小林镇人民政府", 1),
+                "report.department": ("重庆市铜梁区小林镇人民政府", 1),
+            },
+        ),
+        (  # a form's field
+            "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
+            {"report.department": ("绥阳县太白镇人民政府", 2)},
+        ),
+        (  # a web page's 发布机构, its value on the next line, before the title
+            "  • 发布机构\n  • 保山市卫生健康委员会\n保山市卫生健康委员会2022年度项目绩效自评报告\n",
+            {"report.department": ("保山市卫生健康委员会", 2), "report.title_department": ("保山市卫生健康委员会", 3)},
+        ),
+        (  # pinyin readings inside the lead-in and the name; the name kept as written
+            "山東科技職業(yè)學(xué)院\n政府采購決算公開情況說明\n要求,現(xiàn)將2021年度山東科技職業(yè)學(xué)院政府采購情況公開如下\n"
+            "山東科技職業(yè)學(xué)院\n",
+            {
+                "report.title_department": ("山東科技職業(yè)學(xué)院", 1),
+                "report.department": ("山東科技職業(yè)學(xué)院", 3),
+            },
+        ),
+        (  # 许镇镇: the shortest name that the year follows
+            "许镇镇2020年“三公”经费决算数共计35.5万元。\n",
+            {"report.department": ("许镇镇", 1)},
+        ),
+        (  # a signature at the end is not the department; a page's 来源 is the last resort
+            "2023年度专项债券项目绩效评价情况\n信息来源:区卫生健康局\n全年支出100万元。\n青田县教育局\n",
+            {"report.department": ("区卫生健康局", 2)},
+        ),
+        (  # 根据市财政局… and 全镇… do not name the department
+            "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",
+            {},
+        ),
+    ],
+)
+def test_department(tmp_path: Path, text: str, expected: dict[str, tuple[str, int]]) -> None:
+    assert names(tmp_path, text) == expected
