@@ -10,7 +10,7 @@ from evalrules.check.diagnose import diagnose
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Outcome, Rule, RuleType
 from evalrules.check.select import Selection
-from evalrules.model import Finding, Location, Report
+from evalrules.model import SEVERITIES, Finding, Location, Report
 
 __all__ = ["Result", "evaluate", "findings"]
 
@@ -29,9 +29,10 @@ class Result:
         if not diagnoses and outcome.relation is not None:
             diagnoses = diagnose(outcome.facts, outcome.relation)
         detail = f"：{outcome.detail}" if outcome.detail else ""
+        severity = max(self.rule.severity, outcome.severity or self.rule.severity, key=SEVERITIES.index)
         return Finding(
             code=self.rule.id,
-            severity=self.rule.severity,
+            severity=severity,
             message=f"{self.rule.message}{detail}",
             locations=self.outcome.all_locations(),
             seen=self.outcome.seen,

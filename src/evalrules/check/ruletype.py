@@ -62,6 +62,9 @@ class Outcome:
     the finding's message is the rule's message followed by it.  ``relation`` re-evaluates
     the relation on a variant of ``facts``: the engine uses it to diagnose a failure (a
     left-out 万, a shifted point, swapped digits); ``diagnoses`` gives them ready-made instead.
+    ``severity`` marks a failure the rule type itself judges less certain than a plain one (a
+    sum off as written but within what rounding explains): the finding takes the milder of it
+    and the rule's severity.
     """
 
     ok: bool
@@ -72,6 +75,7 @@ class Outcome:
     diagnoses: tuple[Diagnosis, ...] = ()
     locations: tuple[Location, ...] = ()
     relation: Relation | None = attrs.field(default=None, eq=False, repr=False)
+    severity: Severity | None = None
 
     def all_locations(self) -> tuple[Location, ...]:
         located = self.locations + tuple(Location.of(f) for f in self.facts)

@@ -161,8 +161,10 @@ def _reshape(cells: list[Cell | None]) -> Iterator[list[Cell]]:
 
 
 def _is_number(cell: Cell) -> bool:
-    text = normalize(cell.text).replace(",", "").strip().rstrip("%")
-    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", text))
+    """A cell that is one figure (a 12-digit code is not one, as ``figures`` has it)."""
+    text = normalize(cell.text)
+    plain = text.replace(",", "").strip().rstrip("%")
+    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", plain)) and any(figures(text))
 
 
 def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list[Line]]]:

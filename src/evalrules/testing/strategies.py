@@ -5,7 +5,8 @@
 ``amounts()`` draws true amounts in 元; ``written_amounts(value)`` draws how a report may
 write one: its unit (元 / 万元 / 亿元) and number of decimals, never rounding a non-zero amount
 to zero.  ``consistent_reports()`` draws whole reports in which every identity of the national
-baseline holds at the precision each figure is written: the parts of every total, shares,
+baseline holds at the precision each figure is written — a total is the sum of its parts as
+written, as a table's 合计 row is, never off by a rounding unit (a 尾差) — : the parts of every total, shares,
 changes, the asset balance, the 三公 and 采购 breakdowns, staffing, an indicator tree whose
 weights and scores fit, the 年度资金总额 score formula and a grade that matches the score.
 """
@@ -78,7 +79,21 @@ def written_amounts(
 def written_percents(draw: st.DrawFn, value: Decimal) -> str:
     """A percentage as written, with 0 to 2 decimals (enough that a non-zero one stays non-zero)."""
     least = next((d for d in range(4) if rounded(value, d) != 0 or value == 0), 3)
-    return str(rounded(value, draw(st.integers(min_value=least, max_value=max(least, 2)))))
+    written = rounded(value, draw(st.integers(min_value=least, max_value=max(least, 2))))
+    return str(written if written else abs(written))  # no “-0”
+
+
+Form = tuple[str, str]  # an amount as written: (text, unit)
+
+
+def _yuan(*forms: Form) -> Decimal:
+    """The sum of amounts as written, in 元."""
+    return sum((Decimal(text) * unit_factor(unit) for text, unit in forms), Decimal(0))
+
+
+def _exactly(yuan: Decimal) -> Form:
+    """An amount in 万元 with every decimal it has: a figure computed from written figures."""
+    return format((yuan / unit_factor("万元")).normalize(), "f"), "万元"
 
 
 class _Draft:
@@ -98,8 +113,15 @@ class _Draft:
         return written
 
     def money(self, concept: str, yuan: Decimal) -> Fact:
-        text, unit = self.draw(written_amounts(yuan))
-        return self._add(concept, text, unit)
+        return self.written(concept, self.draw(written_amounts(yuan)))
+
+    def written(self, concept: str, form: Form) -> Fact:
+        """A money figure already written as ``(text, unit)``."""
+        return self._add(concept, *form)
+
+    def forms(self, values: Mapping[str, Decimal]) -> dict[str, Form]:
+        """How each amount (in 元) is written."""
+        return {concept: self.draw(written_amounts(value)) for concept, value in values.items()}
 
     def percent(self, concept: str, value: Decimal) -> Fact:
         return self._add(concept, self.draw(written_percents(value)), "%")
@@ -135,61 +157,74 @@ def _money(draft: _Draft, scale: str) -> dict[str, Decimal]:
     """Budget and final income and expense, the expense breakdown with its shares, the change of income."""
     draw = draft.draw
     personnel, public, project = (draw(amounts("1000", scale)) for _ in range(3))
-    basic = personnel + public
-    expense = basic + project
+    basic_parts = draft.forms({"final.expense_personnel": personnel, "final.expense_public": public})
+    basic = _yuan(*basic_parts.values())
+    expense_parts = draft.forms({"final.expense_basic": basic, "final.expense_project": project})
+    expense = _yuan(*expense_parts.values())
     budget = draw(amounts("1000", scale))
+    budget_form = draft.draw(written_amounts(budget))
     fiscal = draw(amounts("1000", str(expense)))
-    income = fiscal + draw(amounts("0", str(expense)))
+    income_form = draft.draw(written_amounts(fiscal + draw(amounts("0", str(expense)))))
+    income = _yuan(income_form)
     previous = draw(amounts("1000", scale))
     draft.sentence()
-    draft.money("budget.income", budget)
-    draft.money("budget.expense", budget)
+    draft.written("budget.income", budget_form)
+    draft.written("budget.expense", budget_form)
     draft.sentence()
-    draft.money("final.income", income)
-    draft.money("final.income:vs_budget", income - budget)
+    draft.written("final.income", income_form)
+    draft.written("final.income:vs_budget", _exactly(income - _yuan(budget_form)))
     draft.money("final.income_fiscal", fiscal)
     draft.sentence()
     draft.money("final.income:yoy_change", income - previous)
     draft.percent("final.income:yoy_pct", _pct(income - previous, previous))
     draft.sentence()
     draft.money("final.expense", expense)
-    draft.money("final.expense_basic", basic)
+    draft.written("final.expense_basic", expense_parts["final.expense_basic"])
     draft.percent("final.expense_basic:share", _pct(basic, expense))
-    draft.money("final.expense_project", project)
+    draft.written("final.expense_project", expense_parts["final.expense_project"])
     draft.percent("final.expense_project:share", _pct(project, expense))
     draft.sentence()
-    draft.money("final.expense_personnel", personnel)
-    draft.money("final.expense_public", public)
+    for concept, form in basic_parts.items():
+        draft.written(concept, form)
     return {"budget": budget, "expense": expense}
 
 
-def _breakdown(draft: _Draft, total: str, parts: Mapping[str, Decimal]) -> Decimal:
+def _breakdown(draft: _Draft, total: str, parts: Mapping[str, Form]) -> Decimal:
+    """A total, then its parts; the total is the sum of the parts as written."""
+    whole = _yuan(*parts.values())
     draft.sentence()
-    whole = sum(parts.values(), Decimal(0))
     draft.money(total, whole)
-    for concept, value in parts.items():
-        draft.money(concept, value)
+    for concept, form in parts.items():
+        draft.written(concept, form)
     return whole
+
+
+@st.composite
+def _at_least(draw: st.DrawFn, form: Form, more: Decimal = Decimal("1e5")) -> Form:
+    """An amount written like ``form``, not less than it and at most ``more`` 元 (or one step) more."""
+    text, unit = form
+    step = Decimal(1).scaleb(-len(text.partition(".")[2]))
+    steps = max(1, int(more / (step * unit_factor(unit))))
+    return str(Decimal(text) + draw(st.integers(0, steps)) * step), unit
 
 
 def _three_public(draft: _Draft) -> None:
     draw = draft.draw
-    final = {
-        item: draw(amounts("0", "1e6")) for item in ("overseas", "vehicle_purchase", "vehicle_operation", "reception")
-    }
-    budget = {item: value + draw(amounts("0", "1e5")) for item, value in final.items()}
-    for scope, values in (("budget", budget), ("final", final)):
+    items = ("overseas", "vehicle_purchase", "vehicle_operation", "reception")
+    final = draft.forms({item: draw(amounts("0", "1e6")) for item in items})
+    budget = {item: draw(_at_least(form)) for item, form in final.items()}  # spent no more than budgeted
+    for scope, forms in (("budget", budget), ("final", final)):
         prefix = f"three_public.{scope}"
-        vehicles = values["vehicle_purchase"] + values["vehicle_operation"]
+        vehicles = _exactly(_yuan(forms["vehicle_purchase"], forms["vehicle_operation"]))
         parts = {
-            f"{prefix}.overseas": values["overseas"],
+            f"{prefix}.overseas": forms["overseas"],
             f"{prefix}.vehicles": vehicles,
-            f"{prefix}.reception": values["reception"],
+            f"{prefix}.reception": forms["reception"],
         }
         _breakdown(draft, f"{prefix}.total", parts)
         draft.sentence()
-        draft.money(f"{prefix}.vehicle_purchase", values["vehicle_purchase"])
-        draft.money(f"{prefix}.vehicle_operation", values["vehicle_operation"])
+        for item in ("vehicle_purchase", "vehicle_operation"):
+            draft.written(f"{prefix}.{item}", forms[item])
 
 
 def _procurement(draft: _Draft) -> None:
@@ -197,7 +232,7 @@ def _procurement(draft: _Draft) -> None:
     whole = _breakdown(
         draft,
         "procurement.total",
-        {f"procurement.{item}": draw(amounts("0", "1e8")) for item in ("goods", "works", "services")},
+        draft.forms({f"procurement.{item}": draw(amounts("0", "1e8")) for item in ("goods", "works", "services")}),
     )
     draft.money("procurement.sme", draw(amounts("0", str(whole))))
 
@@ -207,7 +242,7 @@ def _assets(draft: _Draft) -> None:
     _breakdown(
         draft,
         "assets.total",
-        {"assets.liabilities": draw(amounts("0", "1e9")), "assets.net": draw(amounts("1", "1e9"))},
+        draft.forms({"assets.liabilities": draw(amounts("0", "1e9")), "assets.net": draw(amounts("1", "1e9"))}),
     )
     original = draw(amounts("100", "1e8"))
     in_use = draw(amounts("1", str(original)))

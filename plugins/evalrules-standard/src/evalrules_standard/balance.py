@@ -4,13 +4,20 @@ A part that is not stated may be given by its own parts (``expand``); when some 
 stated nowhere, the stated ones must still not exceed the total (unless ``partial = false``,
 for relations whose parts may be negative).  With ``exhaustive = false`` the listed parts are
 never taken to be all of the total (a report's income has more sources than the ruleset names).
+
+A complete sum that holds only within rounding — the parts as written add up to 434.71, the
+total says 434.72 — is reported at the milder severity ``rounding_gap`` names (a 尾差 reviewers
+ask about, though the figures' own rounding may explain it), when no part is written less
+precisely than the total.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules.model import Severity
 from evalrules.quantity import UnitError
 from evalrules_standard._outcome import outcome
 
@@ -42,6 +49,8 @@ def evaluate_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
         facts = [chosen[total], *parts]
         try:
             result = _sum_outcome(facts, complete)
+            if result is not None and result.ok and complete and rule["rounding_gap"] != "off":
+                result = _rounding_gap(facts, rule["rounding_gap"]) or result
         except UnitError:
             continue
         if result is not None:
@@ -64,6 +73,30 @@ def _sum_outcome(facts: Sequence[Fact], complete: bool) -> Outcome | None:
     return outcome(facts, holds, detail, seen=total.written(), expected=stated)
 
 
+def _rounding_gap(facts: Sequence[Fact], severity: Severity) -> Outcome | None:
+    """A failed Outcome when the parts as written do not add up to the total as written, though
+    the interval check passed; None when they do, or when a part is less precise than the total."""
+    total, parts = facts[0], facts[1:]
+    values = relations.values_of(list(facts))
+    step = values[0].hi - values[0].lo
+    if step == 0 or any(v.hi - v.lo > step for v in values[1:]):
+        return None
+    written = sum((v.mid for v in values[1:]), Decimal(0))
+    if (written / step).quantize(1, ROUND_HALF_UP) == (values[0].mid / step).quantize(1, ROUND_HALF_UP):
+        return None
+    unit = total.unit or relations.common_unit(facts)
+    stated, gap = relations.show(written, unit), relations.show(abs(written - values[0].mid), unit)
+    terms = " + ".join(p.written() for p in parts)
+    return Outcome(
+        ok=False,
+        facts=tuple(facts),
+        detail=f"合计 {total.written()}，分项 {terms} = {stated}，差 {gap}（在末位舍入范围内，可能是尾差）",
+        seen=total.written(),
+        expected=stated,
+        severity=severity,
+    )
+
+
 SUM = RuleType(
     name="sum",
     doc="合计 = Σ 分项（任意单位混合，按书写精度比较）",
@@ -77,6 +110,13 @@ SUM = RuleType(
             required=False,
             default=True,
             doc="分项是否穷尽合计；否则只检查分项之和不超过合计（收入来源常不止所列几项）",
+        ),
+        "rounding_gap": Param(
+            "text",
+            required=False,
+            default="warning",
+            choices=("warning", "info", "off"),
+            doc="分项按所写数字相加与合计差末位（舍入可以解释）时的级别；off 不报",
         ),
     },
     evaluate=evaluate_sum,

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from evalrules import Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
 from evalrules.check.binding import compatible
-from evalrules.quantity import Quantity, UnitError, dimension
+from evalrules.quantity import UnitError, dimension, unit_factor
 from evalrules_standard._outcome import outcome
 
 
@@ -108,7 +108,7 @@ def evaluate_title_year(rule: Rule, report: Report) -> Iterator[Outcome]:
 
 def evaluate_magnitude(rule: Rule, report: Report) -> Iterator[Outcome]:
     unit = rule["unit"]
-    least = Quantity.written(Decimal(str(rule["min"])), 0, unit).interval.lo
+    least = Decimal(str(rule["min"])) * unit_factor(unit)
     include, exclude = rule["include"] or [], rule["exclude"] or []
 
     def holds(trial: list[Fact]) -> bool:
