@@ -91,6 +91,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.reception:vs_budget", "0.05", "万元"),
             },
         ),
+        (  # one item of a project list: its funds, what it spent, its rate
+            "一是学前教育支出，即公办幼儿园生均经费等合计3624.71万元，已于本年度支出3624.71万元，预算完成率100%。",
+            {
+                ("execution.annual_budget", "3624.71", "万元"),
+                ("execution.executed", "3624.71", "万元"),
+                ("execution.rate", "100", "%"),
+            },
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

@@ -78,6 +78,7 @@ class _Sentence:
     listed_next: int = 0  # which of them the next figure is
     listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为
     before: str = ""  # the paragraph up to the current label
+    bare: list[Fact] = attrs.Factory(list)  # amounts read with no concept (concept "")
 
 
 @attrs.define
@@ -248,7 +249,8 @@ def read_prose(
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             state = _Sentence(scope=carried.scope, topic=carried.topic, subject=carried.parent or carried.subject)
-            facts.extend(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
+            found = list(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
+            facts.extend(_item_execution(found, state.bare))
             carried = state
     return _resolve_indicator_names(facts)
 
@@ -323,10 +325,36 @@ def _read_sentence(
         elif dim in ("money", "person"):
             # a change or share written next refers to this amount, though it has no concept
             state.previous, state.subject = state.subject, None
+            if dim == "money":
+                state.bare.append(_fact("", figure.value, figure, para, period, clause))
     grade = _GRADE.search(sentence.group())
     if grade:
         start = sentence.start() + grade.start("grade")
         yield Fact("evaluation.grade", grade["grade"], para.span(start, start + len(grade["grade"])), clause=clause)
+
+
+def _item_execution(found: list[Fact], bare: list[Fact]) -> list[Fact]:
+    """A sentence about one item's funds, its spending and its rate — 经费合计75万元，已于本年度支出
+    75万元，预算完成率100% — states the item's annual budget and what it executed, whatever the
+    two amounts' own labels would make of them (支出 alone reads as the final expense)."""
+    rates = [f for f in found if f.concept == "execution.rate"]
+    if len(rates) != 1 or any(f.base.startswith("execution.") and f is not rates[0] for f in found):
+        return found
+    position = (rates[0].line, rates[0].span.column)
+    amounts = sorted(
+        (
+            f
+            for f in [*found, *bare]
+            if f.concept in ("", "final.expense") and (f.line, f.span.column) < position
+        ),
+        key=lambda f: (f.line, f.span.column),
+    )
+    if len(amounts) != 2 or amounts[0].concept != "":
+        return found
+    budget, executed = amounts
+    renamed = {id(executed): attrs.evolve(executed, concept="execution.executed")}
+    kept = [renamed.get(id(f), f) for f in found]
+    return sorted([*kept, attrs.evolve(budget, concept="execution.annual_budget")], key=lambda f: (f.line, f.span.column))
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
