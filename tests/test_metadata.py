@@ -63,3 +63,21 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
 )
 def test_department(tmp_path: Path, text: str, expected: dict[str, tuple[str, int]]) -> None:
     assert names(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "独立核算经营活动取得的收入。较 2022 年度决算数增加 0.00万元。\n本单位 2023 年度总支出 125.08 万元。\n",
+            "2023",
+        ),
+        ("根据《通知》（财预〔2020〕10号）要求，2021年12月3日前完成。2019年度部门整体支出绩效自评报告\n", "2019"),
+    ],
+)
+def test_the_year_is_not_one_compared_against_nor_of_a_date(tmp_path: Path, text: str, year: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = evalrules.extract(evalrules.load(path))
+    assert [str(f.value) for f in report.facts if f.concept == "report.year"] == [year]
+    assert report.title is None or "。" not in report.title

@@ -99,6 +99,19 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("execution.rate", "100", "%"),
             },
         ),
+        (  # the total a 其中 breaks down into this year's expense is the grand total
+            "（二）本单位2023年度总支出125.08万元，其中本年支出116.12万元，较2022年度决算数增加19.68万元。",
+            {
+                ("final.expense_total", "125.08", "万元"),
+                ("final.expense", "116.12", "万元"),
+                ("final.expense:yoy_change", "19.68", "万元"),
+            },
+        ),
+        (  # an excerpt that starts inside item 8. of a part: （二） is not under 8., so no 预算 scope from it
+            "8.上年结转和结余8.02万元，为以前年度支出预算因客观条件变化未执行完毕的资金。\n"
+            "（二）本单位2023年度本年支出116.12万元。",
+            {("final.carryover_begin", "8.02", "万元"), ("final.expense", "116.12", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

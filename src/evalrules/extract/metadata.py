@@ -75,8 +75,8 @@ def title_line(lines: Sequence[Line]) -> Line | None:
         text = _plain(line)[0].strip()
         if len(text) < 6 or _SKIP_TITLE.match(text) or heading_of(text) is not None:
             continue
-        if any(f.unit for f in figures(text)):
-            continue
+        if any(f.unit for f in figures(text)) or re.search(r"[。，,；;]", text.rstrip("。")):
+            continue  # a title states no amount and is not a sentence
         if len(text) <= 60 and any(word in text for word in _TITLE_WORDS):
             return line
     return None
@@ -168,13 +168,14 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
 
 
 def year_fact(lines: Sequence[Line]) -> Fact | None:
-    """The first year written as ``2023年`` that is not part of a date or a document number."""
+    """The first year written as ``2023年`` that is not part of a date, a document number or a
+    comparison."""
     for line in lines:
         text = normalize(line.text)
         for match in YEAR.finditer(text):
-            before = text[max(0, match.start() - 1) : match.start()]
-            if before in ("〔", "[", "【", "("):
-                continue
+            before = text[max(0, match.start() - 2) : match.start()].strip()[-1:]
+            if before in ("〔", "[", "【", "(", "较", "比", "与"):
+                continue  # a document number's year, or the year compared against (较 2022 年度)
             if re.match(r"\s*\d{1,2}\s*月", text[match.end() :]):
                 continue
             return Fact("report.year", match[1], Span(line.number, match.start() + 1, match[1]), decimals=0)

@@ -79,6 +79,7 @@ class _Sentence:
     listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为
     before: str = ""  # the paragraph up to the current label
     bare: list[Fact] = attrs.Factory(list)  # amounts read with no concept (concept "")
+    totals: list[Fact] = attrs.Factory(list)  # figures a 其中 shows to be grand totals
 
 
 @attrs.define
@@ -250,6 +251,7 @@ def read_prose(
             clause += 1
             state = _Sentence(scope=carried.scope, topic=carried.topic, subject=carried.parent or carried.subject)
             found = list(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
+            found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
             facts.extend(_item_execution(found, state.bare))
             carried = state
     return _resolve_indicator_names(facts)
@@ -306,10 +308,14 @@ def _read_sentence(
             value = _signed(figure.value, sign)
             yield _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
             continue
+        parent = state.parent if state.breakdown else None
         if dim == "score":
             fact = _score_fact(label, figure, para, indicators, period, clause)
         else:
             fact = _money_fact(label, dim, state, context, figure, para, period, clause, lexicon, known)
+        if fact is not None and parent is not None and fact.concept == parent.concept:
+            if f"{fact.concept}_total" in known:  # 总支出125.08万元，其中本年支出116.12万元
+                state.totals.append(parent)
         if (
             fact is not None
             and state.subject is not None
@@ -342,11 +348,7 @@ def _item_execution(found: list[Fact], bare: list[Fact]) -> list[Fact]:
         return found
     position = (rates[0].line, rates[0].span.column)
     amounts = sorted(
-        (
-            f
-            for f in [*found, *bare]
-            if f.concept in ("", "final.expense") and (f.line, f.span.column) < position
-        ),
+        (f for f in [*found, *bare] if f.concept in ("", "final.expense") and (f.line, f.span.column) < position),
         key=lambda f: (f.line, f.span.column),
     )
     if len(amounts) != 2 or amounts[0].concept != "":
@@ -354,7 +356,9 @@ def _item_execution(found: list[Fact], bare: list[Fact]) -> list[Fact]:
     budget, executed = amounts
     renamed = {id(executed): attrs.evolve(executed, concept="execution.executed")}
     kept = [renamed.get(id(f), f) for f in found]
-    return sorted([*kept, attrs.evolve(budget, concept="execution.annual_budget")], key=lambda f: (f.line, f.span.column))
+    return sorted(
+        [*kept, attrs.evolve(budget, concept="execution.annual_budget")], key=lambda f: (f.line, f.span.column)
+    )
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")

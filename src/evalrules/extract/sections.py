@@ -3,7 +3,9 @@
 A heading is a line that starts (after indentation and leftover field codes such as
 ``[bookmark: _GoBack]``) with a number in one of these styles.  Levels are assigned as the
 styles appear, the way Markdown nests lists: a style not seen yet opens a deeper level; a
-style already open closes the levels below it.
+style already open closes the levels below it.  A style not seen yet that the 公文 order
+(一、 above （一） above 1. above （1）) puts above an open one closes that one first: an
+excerpt that starts at “8.” and goes on at “（二）” has （二） at the top, not under 8.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ def _outside_contents(lines: Iterable[Line]) -> Iterator[tuple[Line, tuple[str, 
         yield line, heading
 
 
+_RANK = {"cn": 0, "pcn": 1, "n": 2, "pn": 3}  # the 公文 order of numbering styles
+
+
 def find_sections(lines: Iterable[Line]) -> tuple[Section, ...]:
     sections: list[Section] = []
     open_styles: list[str] = []  # style of each open level
@@ -86,6 +91,9 @@ def find_sections(lines: Iterable[Line]) -> tuple[Section, ...]:
             del open_styles[level + 1 :]
             del last_at_level[level:]
         else:
+            while open_styles and _RANK[open_styles[-1]] > _RANK[style]:
+                open_styles.pop()
+                last_at_level.pop()
             open_styles.append(style)
             level = len(open_styles) - 1
         parent = last_at_level[level - 1] if level > 0 else None
