@@ -313,9 +313,13 @@ def _read_sentence(
             fact = _score_fact(label, figure, para, indicators, period, clause)
         else:
             fact = _money_fact(label, dim, state, context, figure, para, period, clause, lexicon, known)
-        if fact is not None and parent is not None and fact.concept == parent.concept:
-            if f"{fact.concept}_total" in known:  # 总支出125.08万元，其中本年支出116.12万元
-                state.totals.append(parent)
+        if (
+            fact is not None
+            and parent is not None
+            and parent.concept == fact.concept
+            and f"{fact.concept}_total" in known
+        ):
+            state.totals.append(parent)  # 总支出125.08万元，其中本年支出116.12万元: 总支出 is the grand total
         if (
             fact is not None
             and state.subject is not None
@@ -339,26 +343,26 @@ def _read_sentence(
         yield Fact("evaluation.grade", grade["grade"], para.span(start, start + len(grade["grade"])), clause=clause)
 
 
+def _position(fact: Fact) -> tuple[int, int]:
+    return fact.line, fact.span.column
+
+
 def _item_execution(found: list[Fact], bare: list[Fact]) -> list[Fact]:
     """A sentence about one item's funds, its spending and its rate — 经费合计75万元，已于本年度支出
     75万元，预算完成率100% — states the item's annual budget and what it executed, whatever the
     two amounts' own labels would make of them (支出 alone reads as the final expense)."""
     rates = [f for f in found if f.concept == "execution.rate"]
-    if len(rates) != 1 or any(f.base.startswith("execution.") and f is not rates[0] for f in found):
+    if len(rates) != 1 or any(f.base.startswith("execution.") for f in found if f is not rates[0]):
         return found
-    position = (rates[0].line, rates[0].span.column)
-    amounts = sorted(
-        (f for f in [*found, *bare] if f.concept in ("", "final.expense") and (f.line, f.span.column) < position),
-        key=lambda f: (f.line, f.span.column),
+    before_rate = (
+        f for f in [*found, *bare] if f.concept in ("", "final.expense") and _position(f) < _position(rates[0])
     )
+    amounts = sorted(before_rate, key=_position)
     if len(amounts) != 2 or amounts[0].concept != "":
         return found
     budget, executed = amounts
-    renamed = {id(executed): attrs.evolve(executed, concept="execution.executed")}
-    kept = [renamed.get(id(f), f) for f in found]
-    return sorted(
-        [*kept, attrs.evolve(budget, concept="execution.annual_budget")], key=lambda f: (f.line, f.span.column)
-    )
+    found = [attrs.evolve(f, concept="execution.executed") if f is executed else f for f in found]
+    return sorted([*found, attrs.evolve(budget, concept="execution.annual_budget")], key=_position)
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
