@@ -109,8 +109,25 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
         ),
         (  # an excerpt that starts inside item 8. of a part: （二） is not under 8., so no 预算 scope from it
             "8.上年结转和结余8.02万元，为以前年度支出预算因客观条件变化未执行完毕的资金。\n"
-            "（二）本单位2023年度本年支出116.12万元。",
-            {("final.carryover_begin", "8.02", "万元"), ("final.expense", "116.12", "万元")},
+            "（二）本单位2023年度本年支出116.12万元，较2022年度决算数增加19.68万元。",
+            {
+                ("final.carryover_begin", "8.02", "万元"),
+                ("final.expense", "116.12", "万元"),
+                ("final.expense:yoy_change", "19.68", "万元"),
+            },
+        ),
+        (  # a text that speaks only of the budget (a 部门预算 disclosure) states budget figures
+            "2018年“三公”经费支出合计24.75万元，其中：公务接待费支出16.55万元。\n"
+            "“三公”经费预算增减变化的主要原因是：2018年“三公”经费支出预算合计24.75万元。",
+            {
+                ("three_public.budget.total", "24.75", "万元"),
+                ("three_public.budget.reception", "16.55", "万元"),
+                ("three_public.budget.total", "24.75", "万元"),
+            },
+        ),
+        (  # a figure's budget named beside it does not make the text a budget disclosure
+            "2018年度本部门“三公”经费支出2.05万元，年初预算为2.95万元。",
+            {("three_public.final.total", "2.05", "万元"), ("three_public.budget.total", "2.95", "万元")},
         ),
     ],
 )

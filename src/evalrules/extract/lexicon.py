@@ -38,6 +38,7 @@ class Term:
     not_after: tuple[str, ...] = ()
 
 
+_COUNTERPART = re.compile(r"(?:完成|较|比|与)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)")
 _MAX_FILLER = 12  # characters of filler a label may be followed by
 _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept only when nothing qualifies it
 # What may stand right before a generic label without qualifying it: 本年收入 is income,
@@ -95,12 +96,23 @@ class Lexicon:
                 )
         return cls(tuple(terms), scopes, topics, not_scope)
 
-    def scope_of(self, text: str) -> str | None:
-        """The scope (budget / final) the last scope word in ``text`` names, if any."""
+    def _scope_words(self, text: str) -> str:
         text = clean_label(text)
         for phrase in self.not_scope:
             text = text.replace(phrase, "#" * len(phrase))
-        return _last(text, self.scopes)
+        return text
+
+    def scope_of(self, text: str) -> str | None:
+        """The scope (budget / final) the last scope word in ``text`` names, if any."""
+        return _last(self._scope_words(text), self.scopes)
+
+    def only_scope(self, text: str) -> str | None:
+        """The one scope ``text`` speaks of, if it never names the other (a 部门预算 disclosure).
+        A figure's other scope (…支出2.05万元，年初预算为2.95万元) does not count: the text
+        speaks of the first."""
+        text = _COUNTERPART.sub("", self._scope_words(text))
+        named = {scope for scope, words in self.scopes.items() if any(word in text for word in words)}
+        return named.pop() if len(named) == 1 else None
 
     def topic_of(self, text: str) -> str | None:
         """The topic (three_public, procurement…) the last topic word in ``text`` names, if any."""

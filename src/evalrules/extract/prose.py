@@ -4,7 +4,7 @@ Lines are joined into paragraphs where a sentence runs on.  Within a paragraph, 
 figure to the next and from one sentence (up to 。！？) to the next, the reader carries:
 
 - the scope, 年初预算 (budget) or 决算 (final), from the last scope word written, else from the
-  nearest heading that names one, else final;
+  nearest heading that names one, else budget if the text never speaks of 决算, else final;
 - the topic (三公经费, 政府采购), from the last topic word written, else from the headings or
   the title: in a sentence about 三公经费, 合计 is the 三公经费 total;
 - the breakdown: after “其中”, labels are first read as parts of the figure before it
@@ -235,14 +235,16 @@ def read_prose(
     indicators = _Indicators(sections)
     contexts: dict[int | None, _Context] = {}
     clause = 0
-    for para in _paragraphs(lines):
+    paragraphs = list(_paragraphs(lines))
+    default_scope = lexicon.only_scope(" ".join(normalize(p.text) for p in paragraphs)) or "final"
+    for para in paragraphs:
         text = normalize(para.text)
         first = para.lines[0].number
         innermost = indicators.innermost(first)
         if innermost not in contexts:
             above = [normalize(t) for t in _headings(sections, innermost)] + ([normalize(title)] if title else [])
             contexts[innermost] = _Context(
-                scope=_first(lexicon.scope_of(t) for t in above) or "final",
+                scope=_first(lexicon.scope_of(t) for t in above) or default_scope,
                 topic=_first(lexicon.topic_of(t) for t in above),
             )
         context = contexts[innermost]
