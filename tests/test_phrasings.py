@@ -129,6 +129,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "2018年度本部门“三公”经费支出2.05万元，年初预算为2.95万元。",
             {("three_public.final.total", "2.05", "万元"), ("three_public.budget.total", "2.95", "万元")},
         ),
+        (  # a bare 支出 under a heading that names the item is that item's
+            "一、“三公”经费财政拨款支出决算情况\n(3)公务接待费支出情况。\n"
+            "2018年公务接待24批次，210人次，支出2.05万元，较上年减少0.03万元。",
+            {
+                ("three_public.final.reception", "2.05", "万元"),
+                ("three_public.final.reception:yoy_change", "-0.03", "万元"),
+            },
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

@@ -56,6 +56,8 @@ _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 _SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
 _YEAR_CUE = re.compile(r"上年|上一年|同比|\d{4}年")
 _PREVIOUS_YEAR = re.compile(r"^[,，;；]*(?:较|比|与)(?:上年|上一年)度?(?:决算数?|同期)?(?:为|的)?$")
+_HEADING_TAIL = re.compile(r"(?:的?(?:基本|具体)?情况(?:说明|分析)?|说明|分析)?[。.:：]?\s*$")
+_TOTAL_WORD = re.compile(r"合计|总计|总额|共计|总体|总支出")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
 _GRADE = re.compile(
     r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)[为是:\s]*[“\"「『']?"
@@ -123,7 +125,11 @@ def _first(found: Iterable[str | None]) -> str | None:
 
 
 def _scope_of(fact: Fact) -> str:
-    return "budget" if ".budget." in f".{fact.base}" else "final"
+    return _scope_of_concept(fact.base)
+
+
+def _scope_of_concept(concept: str) -> str:
+    return "budget" if ".budget." in f".{concept}" else "final"
 
 
 def _rescoped(concept: str, scope: str, known: Mapping[str, str]) -> str | None:
@@ -217,10 +223,12 @@ def _measure(label: str, dim: str, subject: Fact) -> tuple[str, str | None] | No
 
 @attrs.frozen
 class _Context:
-    """What a line inherits from the headings above it and the title."""
+    """What a line inherits from the headings above it and the title; ``item``, the concept its
+    own heading names ((3)公务接待费支出情况), stands for a bare 支出 under it."""
 
     scope: str
     topic: str | None
+    item: str | None = None
 
 
 def read_prose(
@@ -243,10 +251,13 @@ def read_prose(
         innermost = indicators.innermost(first)
         if innermost not in contexts:
             above = [normalize(t) for t in _headings(sections, innermost)] + ([normalize(title)] if title else [])
-            contexts[innermost] = _Context(
-                scope=_first(lexicon.scope_of(t) for t in above) or default_scope,
-                topic=_first(lexicon.topic_of(t) for t in above),
-            )
+            scope = _first(lexicon.scope_of(t) for t in above) or default_scope
+            topic = _first(lexicon.topic_of(t) for t in above)
+            item = None
+            if innermost is not None:
+                heading = _HEADING_TAIL.sub("", normalize(sections[innermost].title))
+                item = (lexicon.resolve(heading, "money", scope, None, known, topic) or (None,))[0]
+            contexts[innermost] = _Context(scope, topic, item)
         context = contexts[innermost]
         carried = _Sentence(topic=context.topic)
         for sentence in _SENTENCE.finditer(text):
@@ -480,8 +491,19 @@ def _money_fact(
         concept, is_part = resolved
         if not is_part:
             state.parent, state.breakdown = None, False
+        concept = _heading_item(concept, label, context.item, known)
         return _fact(concept, figure.value, figure, para, period, clause)
     return counterpart() if len(label) <= 8 else None
+
+
+def _heading_item(concept: str, label: str, item: str | None, known: Mapping[str, str]) -> str:
+    """Under (3)公务接待费支出情况, a bare 支出2.05万元 is the heading's item, not the topic's total."""
+    if item is None or not concept.endswith(".total") or _TOTAL_WORD.search(clean_label(label)):
+        return concept
+    scope = _scope_of_concept(concept)
+    if _scope_of_concept(item) != scope:
+        item = _rescoped(item, scope, known)
+    return item if item and item.rpartition(".")[0] == concept.rpartition(".")[0] else concept
 
 
 def _difference(
