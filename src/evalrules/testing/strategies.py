@@ -143,7 +143,7 @@ def _pct(part: Decimal, whole: Decimal) -> Decimal:
 def _staffing(draft: _Draft) -> None:
     admin, institution = draft.draw(st.integers(0, 200)), draft.draw(st.integers(0, 200))
     authorized = admin + institution
-    actual = draft.draw(st.integers(0, max(authorized, 1)))
+    actual = draft.draw(st.integers(0, authorized))
     draft.sentence()
     draft.count("staffing.authorized", authorized, "名")
     draft.count("staffing.authorized_admin", admin, "名")
