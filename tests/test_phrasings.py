@@ -137,6 +137,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.reception:yoy_change", "-0.03", "万元"),
             },
         ),
+        (  # the budget a change is against does not make the parts that follow budget figures
+            "2020年公务用车购置及运行费决算支出785万元，较年初预算减少28%其中：公务用车购置费274万元。",
+            {("three_public.final.vehicles", "785", "万元"), ("three_public.final.vehicle_purchase", "274", "万元")},
+        ),
+        (  # a table row's 费用 and a (境) written out
+            "2020年因公出国(境)决算支出0万元。",
+            {("three_public.final.overseas", "0", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

@@ -475,7 +475,7 @@ def _money_fact(
 
     if _SCOPE_ONLY.match(label) and (found := counterpart()) is not None:
         return found
-    if scope:
+    if scope and not _COMPARED.search(label):  # 较年初预算减少28%: the budget is what it is compared with
         state.scope = scope
     resolved = lexicon.resolve(
         label,
