@@ -162,3 +162,39 @@ def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str |
 )
 def test_what_is_not_an_amount_of_the_department(tmp_path: Path, text: str) -> None:
     assert facts_of(tmp_path, text) == set()
+
+
+def test_a_form_whose_cells_ran_together(tmp_path: Path) -> None:
+    """An OCR'd 自评表: weight and score run together after the 系数, 定性指标 shuffled, values doubled."""
+    text = (
+        "部门整体绩效自评表自评总分(分)97.6执行率(%)执行率权重执行率得分(分)O76%107.6\n"
+        "指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+        "财政供养人员控制率%定量指标100%92%100%22否管理制度健全性性标定指高高100%33否\n"
+        "3、组织宣传活动次数次到0次43次100%1010是播发稿件数量tot扁2200篇2859篇100%1010是\n"
+    )
+    found = facts_of(tmp_path, text)
+    indicator = "evaluation.indicator."
+    assert found == {
+        ("evaluation.total_score", "97.6", "分"),
+        ("execution.rate", "76", "%"),
+        (f"{indicator}执行率:weight", "10", "分"),
+        (f"{indicator}执行率:score", "7.6", "分"),
+        ("staffing.control_rate", "92", "%"),
+        (f"{indicator}财政供养人员控制率:weight", "2", "分"),
+        (f"{indicator}财政供养人员控制率:score", "2", "分"),
+        (f"{indicator}管理制度健全性:weight", "3", "分"),
+        (f"{indicator}管理制度健全性:score", "3", "分"),
+        (f"{indicator}组织宣传活动次数:weight", "10", "分"),
+        (f"{indicator}组织宣传活动次数:score", "10", "分"),
+        (f"{indicator}播发稿件数量:weight", "10", "分"),
+        (f"{indicator}播发稿件数量:score", "10", "分"),
+    }
+
+
+def test_a_cut_off_indicator_list_is_not_summed_against_the_total(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "自评总分(分)97.6\n指标名称全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标预算完成率%76%100%22否\n",
+        encoding="utf-8",
+    )
+    assert evalrules.check(evalrules.extract(evalrules.load(path)), select=["SCO003"]) == []

@@ -8,6 +8,7 @@ from evalrules.concepts import spec_concepts
 from evalrules.extract.lexicon import default_lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
 from evalrules.extract.prose import read_prose
+from evalrules.extract.runon import read_runon_forms
 from evalrules.extract.tables import read_tables, table_lines
 from evalrules.hookspecs import hookimpl
 from evalrules.model import Document, Fact, Section
@@ -23,7 +24,10 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
         facts.append(year)
     tables = table_lines(lines)
     prose = [line for line in lines if line.number not in tables]
+    runon, rows = read_runon_forms(prose, default_lexicon(), spec_concepts())
+    prose = [line for line in prose if line.number not in rows]
     title_text = title.text if title else None
     facts.extend(read_prose(prose, sections, default_lexicon(), spec_concepts(), title_text))
     facts.extend(read_tables(lines, tables, default_lexicon(), spec_concepts(), title_text))
+    facts.extend(runon)
     return facts

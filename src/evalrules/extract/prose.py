@@ -56,6 +56,7 @@ _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 _SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
 _YEAR_CUE = re.compile(r"上年|上一年|同比|\d{4}年")
 _PREVIOUS_YEAR = re.compile(r"^[,，;；]*(?:较|比|与)(?:上年|上一年)度?(?:决算数?|同期)?(?:为|的)?$")
+_LABEL_UNIT = re.compile(r"\((万元|元|亿元|%|分|人)\)$")  # a unit the label declares for its figure
 _HEADING_TAIL = re.compile(r"(?:的?(?:基本|具体)?情况(?:说明|分析)?|说明|分析)?[。.:：]?\s*$")
 _TOTAL_WORD = re.compile(r"合计|总计|总额|共计|总体|总支出")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
@@ -201,7 +202,7 @@ def _fact(concept: str, value: Decimal, figure: Figure, para: _Paragraph, period
         concept=concept,
         value=value,
         span=para.span(figure.start, figure.end),
-        unit=fold_width(para.text[figure.unit_start : figure.end]) if figure.unit else None,
+        unit=fold_width(para.text[figure.unit_start : figure.end]) if figure.unit_start >= 0 else figure.unit,
         decimals=figure.decimals,
         period=period,
         clause=clause,
@@ -288,6 +289,8 @@ def _read_sentence(
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
         label = clean_label(text[position:start])
+        if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
+            figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         state.before = text[:position]  # a qualifier holds for the rest of its paragraph
         period = next((year for at, year in reversed(years) if at < start), None)
         position = end

@@ -27,14 +27,16 @@ def _value(fact: Fact) -> Interval:
     return relations.value_of(fact)
 
 
-def _sum_outcomes(report: Report, total: str, parts: Sequence[str], label: str, parts_label: str) -> Iterator[Outcome]:
-    """total = Σ parts (all stated) or Σ stated parts ≤ total, over every binding."""
+def _sum_outcomes(
+    report: Report, total: str, parts: Sequence[str], label: str, parts_label: str, listed_all: bool = True
+) -> Iterator[Outcome]:
+    """total = Σ parts (all stated, and ``listed_all``) or Σ stated parts ≤ total, over every binding."""
     roles = {c: c for c in (total, *parts)}
     for chosen in bindings(report, roles, required=[total]):
         stated = [chosen[p] for p in parts if p in chosen]
         if not stated:
             continue
-        complete = len(stated) == len(parts)
+        complete = listed_all and len(stated) == len(parts)
         facts = [chosen[total], *stated]
 
         def holds(trial: list[Fact], complete: bool = complete) -> bool:
@@ -82,7 +84,11 @@ def evaluate_weights_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
 
 def evaluate_scores_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
     tree = report.indicators
-    yield from _sum_outcomes(report, rule["total"], [f"{n.concept}:score" for n in tree], "总分", "一级指标得分")
+    weights = [report.first(f"{n.concept}:weight") for n in tree]
+    # first-level weights that fall short of full marks: the list was cut off, or rows not read
+    short = all(weights) and sum(w.number for w in weights if w) < Decimal(str(rule["full_marks"]))
+    parts = [f"{n.concept}:score" for n in tree]
+    yield from _sum_outcomes(report, rule["total"], parts, "总分", "一级指标得分", listed_all=not short)
     for node in report.all_indicators():
         if node.children:
             yield from _sum_outcomes(
@@ -219,7 +225,12 @@ WEIGHTS_SUM = RuleType(
 SCORES_SUM = RuleType(
     name="scores_sum",
     doc="下级指标得分之和 = 上级指标得分；总分 = 一级指标得分之和",
-    params={"total": Param("concept", doc="总分的概念")},
+    params={
+        "total": Param("concept", doc="总分的概念"),
+        "full_marks": Param(
+            "number", required=False, default=100, doc="满分；一级指标权重之和不足满分时只检查得分之和不超过总分"
+        ),
+    },
     evaluate=evaluate_scores_sum,
 )
 GRADE = RuleType(
