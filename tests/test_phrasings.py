@@ -145,6 +145,25 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "2020年因公出国(境)决算支出0万元。",
             {("three_public.final.overseas", "0", "万元")},
         ),
+        (  # the comparison first, then what changed
+            "2020年度全区“三公”经费总支出为1928.76万元。与上年相比，2020年度的“三公”经费支出减少了1093.92万元，下降了36.2%。",
+            {
+                ("three_public.final.total", "1928.76", "万元"),
+                ("three_public.final.total:yoy_change", "-1093.92", "万元"),
+                ("three_public.final.total:yoy_pct", "-36.2", "%"),
+            },
+        ),
+        (  # 政府采购 before 货物 does not make it another concept; shares listed as 占…的
+            "政府采购支出总额100万元，其中：政府采购货物支出60万元、政府采购工程支出40万元。"
+            "货物、工程政府采购规模分别为60万元和40万元，占政府采购规模的60%和40%。",
+            {
+                ("procurement.total", "100", "万元"),
+                ("procurement.goods", "60", "万元"),
+                ("procurement.works", "40", "万元"),
+                ("procurement.goods:share", "60", "%"),
+                ("procurement.works:share", "40", "%"),
+            },
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

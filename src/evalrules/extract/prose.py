@@ -42,7 +42,8 @@ _CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增
 _VS_BUDGET = re.compile(rf"(?:较|比|与)(?:年初)?预算(?:数)?(?:相比)?,?{_CHANGE}[为:]?$")
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
-    rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|^[,，;；:、]*){_CHANGE}[为:]?$"
+    rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
+    rf"|^[,，;；:、]*){_CHANGE}[为:]?$"
 )
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
 _TOTAL_SCORE = re.compile(r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)")
@@ -382,10 +383,12 @@ def _item_execution(found: list[Fact], bare: list[Fact]) -> list[Fact]:
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
+_COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
+_CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
-_SHARE_LIST = re.compile(r"占.*(?:比例|比重)(?:分别)?为$")
+_SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")
 
 
 def _listed_names(
@@ -440,12 +443,18 @@ def _respectively(
 def _named_subject(
     label: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
 ) -> Fact | None:
-    """The figure a change names without stating it: “三公”经费较上年减少2.97万元 is a change of
-    the 三公经费 total (a stand-in fact, never yielded, carrying only the concept)."""
+    """The figure a change names without stating it: “三公”经费较上年减少2.97万元 (or 与上年相比，
+    “三公”经费支出减少了…) is a change of the 三公经费 total (a stand-in fact, never yielded,
+    carrying only the concept)."""
     found = _COMPARED.search(label)
-    if found is None or found.start() == 0:
+    if found is None:
         return None
     named = label[: found.start()]
+    if not named.strip("。，,;；"):  # 与上年相比，the name, the change
+        after = _COMPARED_TAIL.match(label, found.end())
+        if after is None:
+            return None
+        named = _CHANGE_AT_END.sub("", label[after.end() :])
     state.scope = lexicon.scope_of(named) or state.scope
     scope = state.scope or context.scope
     resolved = lexicon.resolve(named, "money", scope, None, known, state.topic, before=state.before)
