@@ -164,6 +164,18 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("procurement.works:share", "40", "%"),
             },
         ),
+        (  # a 镇 that never speaks of 财政拨款: its 一般公共预算 figures are its income and expense
+            "全镇本级一般公共预算收入实现111.11万元，比上年增长9.0%。一般公共预算支出1,867.48万元，动用预算稳定调节基金。",
+            {
+                ("final.income", "111.11", "万元"),
+                ("final.income:yoy_pct", "9.0", "%"),
+                ("final.expense", "1867.48", "万元"),
+            },
+        ),
+        (  # a 部门决算 that speaks of 财政拨款: 一般公共预算支出 is only the appropriation's part
+            "本年支出合计4021.94万元。一般公共预算财政拨款支出1264.92万元。2020年一般公共预算支出决算数为1264.92万元。",
+            {("final.expense", "4021.94", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

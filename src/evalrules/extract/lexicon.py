@@ -37,6 +37,7 @@ class Term:
     topic: str | None = None
     not_followed_by: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    unless_document: tuple[str, ...] = ()
 
 
 _COUNTERPART = re.compile(r"(?:完成|较|比|与)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)")
@@ -93,9 +94,16 @@ class Lexicon:
                         topic=raw.get("topic"),
                         not_followed_by=tuple(raw.get("not_followed_by", ())),
                         not_after=tuple(clean_label(normalize(w)) for w in raw.get("not_after", ())),
+                        unless_document=tuple(normalize(w) for w in raw.get("unless_document", ())),
                     )
                 )
         return cls(tuple(terms), scopes, topics, not_scope)
+
+    def for_document(self, text: str) -> Lexicon:
+        """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole
+        document, normalized) contains."""
+        kept = tuple(t for t in self.terms if not any(word in text for word in t.unless_document))
+        return self if len(kept) == len(self.terms) else attrs.evolve(self, terms=kept)
 
     def _scope_words(self, text: str) -> str:
         text = clean_label(text)

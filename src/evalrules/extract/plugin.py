@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from evalrules.concepts import spec_concepts
 from evalrules.extract.lexicon import default_lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
+from evalrules.extract.normalize import normalize
 from evalrules.extract.prose import read_prose
 from evalrules.extract.runon import read_runon_forms
 from evalrules.extract.tables import read_tables, table_lines
@@ -22,12 +23,13 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
     year = year_fact(lines)
     if year is not None:
         facts.append(year)
+    lexicon, known = default_lexicon().for_document(normalize("\n".join(line.text for line in lines))), spec_concepts()
     tables = table_lines(lines)
     prose = [line for line in lines if line.number not in tables]
-    runon, rows = read_runon_forms(prose, default_lexicon(), spec_concepts())
+    runon, rows = read_runon_forms(prose, lexicon, known)
     prose = [line for line in prose if line.number not in rows]
     title_text = title.text if title else None
-    facts.extend(read_prose(prose, sections, default_lexicon(), spec_concepts(), title_text))
-    facts.extend(read_tables(lines, tables, default_lexicon(), spec_concepts(), title_text))
+    facts.extend(read_prose(prose, sections, lexicon, known, title_text))
+    facts.extend(read_tables(lines, tables, lexicon, known, title_text))
     facts.extend(runon)
     return facts
