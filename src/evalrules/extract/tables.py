@@ -224,7 +224,10 @@ def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
     return columns
 
 
-_WEIGHTED = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})\((?P<weight>\d+(?:\.\d+)?)分\)$")
+# 绩效指标(90分), but not a weight column's own header: 分值(10分)
+_WEIGHTED = re.compile(
+    r"^(?!(?:分值|权重|满分|标准分|得分)\()(?P<name>[\u4e00-\u9fff]{2,12})\((?P<weight>\d+(?:\.\d+)?)分\)$"
+)
 
 
 def _header_weights(row: list[Cell]) -> Iterator[Fact]:
