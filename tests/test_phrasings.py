@@ -187,6 +187,10 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("evaluation.indicator.年度资金总额:score", "10", "分"),
             },
         ),
+        (  # last year's column keeps its place: this year's figure is the one under 本年数
+            "“三公”经费支出表（单位：万元）\n项目 | 上年数 | 本年数 |\n合计 | 10 | 20 |\n",
+            {("three_public.final.total", "20", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

@@ -264,7 +264,7 @@ def _row_facts(
     names = [c for c in row[: row.index(values[0])] if not _is_number(c)]
     if not names:
         return
-    columns = [c for c in header if c is not None and c.kind not in ("name", "previous")]
+    columns = [c for c in header if c is not None and c.kind != "name"]
     label = _NUMBERING.sub("", names[0].clean)
     execution = any(c.kind in ("initial_budget", "annual_budget", "executed") for c in columns)
     has_names = any(c is not None and c.kind == "name" for c in header)
@@ -277,6 +277,8 @@ def _row_facts(
             yield _fact(f"evaluation.indicator.{'.'.join(path)}:{column.kind}", cell, "分")
         return
     for column, cell in zip(columns, values, strict=False):
+        if column.kind == "previous":
+            continue  # last year's figure: it holds its place in the row, and has no concept
         figure = _figure_unit(cell, column)
         concept = _concept(label, column, figure, execution, lexicon, known, topic, indicator)
         if concept is None:
