@@ -244,3 +244,27 @@ def test_a_cut_off_indicator_list_is_not_summed_against_the_total(tmp_path: Path
         encoding="utf-8",
     )
     assert evalrules.check(evalrules.extract(evalrules.load(path)), select=["SCO003"]) == []
+
+
+def test_a_table_written_with_spaces_only(tmp_path: Path) -> None:
+    """A PDF table as text: a run of column heads, then label-and-numbers groups; a short group
+    goes on on the next line and fills the columns from the right; 2017 is last year's column."""
+    text = (
+        "部门整体支出绩效评价基础数据表 单位:万元\n"
+        "经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29\n"
+        "其中:公车购置 29.46 29.46 公车运行维护 11.86\n"
+        "12 9.84\n"
+        "而2017年度预算安排的三公经费总额为32万元。\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = evalrules.extract(evalrules.load(path))
+    assert {(f.concept, str(f.value), f.line, f.period) for f in report.facts if f.line < 5 and f.period} == {
+        ("three_public.budget.total", "63.46", 2, 2018),
+        ("three_public.final.total", "44.29", 2, 2018),
+        ("three_public.budget.vehicle_purchase", "29.46", 3, 2018),
+        ("three_public.final.vehicle_purchase", "29.46", 3, 2018),
+        ("three_public.budget.vehicle_operation", "12", 4, 2018),
+        ("three_public.final.vehicle_operation", "9.84", 4, 2018),
+    }
+    assert evalrules.check(report, select=["CON001"]) == []  # 2017's budget is not 2018's

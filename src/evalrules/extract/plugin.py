@@ -10,7 +10,7 @@ from evalrules.extract.metadata import department_facts, title_line, year_fact
 from evalrules.extract.normalize import normalize
 from evalrules.extract.prose import read_prose
 from evalrules.extract.runon import read_runon_forms
-from evalrules.extract.tables import read_tables, table_lines
+from evalrules.extract.tables import read_spaced_tables, read_tables, table_lines
 from evalrules.hookspecs import hookimpl
 from evalrules.model import Document, Fact, Section
 
@@ -31,5 +31,6 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
     title_text = title.text if title else None
     facts.extend(read_prose(prose, sections, lexicon, known, title_text))
     facts.extend(read_tables(lines, tables, lexicon, known, title_text))
+    facts.extend(read_spaced_tables(prose, lexicon, known, title_text))
     facts.extend(runon)
     return facts

@@ -11,6 +11,12 @@ from web pages, and rendered so by the .docx and .pdf loaders — or as one cell
 - The row's first cell is read with the lexicon, in the column's scope and the table's topic;
   the 年度资金总额 / 总额 row of a form is ``execution.*``, its 财政资金 sub-row ``execution.*_fiscal``.
 - A figure without a unit takes the column's (``(万元)``) or the table's (``单位：万元``).
+
+A table a PDF-to-text conversion wrote with spaces only (``经费控制情况 2017年决算数 2018年预算数
+2018年决算数 三公经费 29.08 63.46 44.29``) is read by ``read_spaced_tables``: a run of column
+headers, then groups of a label and bare numbers, a short group's numbers going on on the next
+line (``公车运行维护 11.86`` / ``12 9.84``) and filling the columns from the right; of columns
+headed with years, those before the latest are last year's.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from evalrules.extract.normalize import PINYIN, clean_label, fold_width, normali
 from evalrules.model import Fact, Line, Span
 from evalrules.quantity import dimension
 
-__all__ = ["read_tables", "table_lines"]
+__all__ = ["read_spaced_tables", "read_tables", "table_lines"]
 
 _UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|亿元|千元)\)")
 _NUMBERING = re.compile(r"^(?:其中[:：]?)?\s*(?:\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]+、)?\s*")
@@ -352,3 +358,75 @@ def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Fig
         decimals=figure.decimals,
         clause=-cell.line.number,
     )
+
+
+_TOKEN = re.compile(r"\S+")
+_BARE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_PROSE = re.compile(r"[。，,；;]")
+_DATED = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<head>.+)$")
+_AMOUNT_KINDS = ("amount", "initial_budget", "annual_budget", "executed", "previous", "yoy_change", "yoy_pct", "share")
+
+
+def _spaced_column(cell: Cell, unit: str | None) -> tuple[Column, int | None] | None:
+    """A header token that is nothing but a column's name, perhaps after a year: 2018年预算数."""
+    found = _DATED.match(cell.clean)
+    head = _UNIT.sub("", found["head"]) if found else ""
+    kind = _COLUMNS.get(head)
+    if found is None or kind is None or kind[0] not in _AMOUNT_KINDS:
+        return None
+    column = _column(Cell(head, cell.line, cell.column), unit)
+    return (column, int(found["year"]) if found["year"] else None) if column else None
+
+
+def _dated(header: list[tuple[Column, int | None]]) -> list[tuple[Column, int | None]]:
+    """The columns; of those headed with years, the ones before the latest are last year's."""
+    latest = max((year for _, year in header if year), default=None)
+    return [(attrs.evolve(c, kind="previous") if year and latest and year < latest else c, year) for c, year in header]
+
+
+def read_spaced_tables(
+    lines: Sequence[Line], lexicon: Lexicon, known: Mapping[str, str], title: str | None
+) -> list[Fact]:
+    """The facts of tables whose cells are separated by spaces only (see the module's doc)."""
+    facts: list[Fact] = []
+    unit = _table_unit(lines)
+    topic = lexicon.topic_of(normalize(title)) if title else None
+    header: list[tuple[Column, int | None]] = []
+    building = False  # reading a header's columns
+    group: list[Cell] = []  # a row being read: its label, then its numbers
+
+    def flush() -> None:
+        nonlocal topic
+        if len(group) > 1 and header:
+            topic = lexicon.topic_of(group[0].clean) or topic
+            numbers = group[1:]
+            columns = _dated(header)[-len(numbers) :]  # a short row fills the columns from the right
+            for cell, (column, year) in zip(numbers, columns, strict=True):
+                for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None):
+                    facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
+        group.clear()
+
+    for line in lines:
+        if _PROSE.search(normalize(line.text)):
+            flush()
+            header, building = [], False
+            continue
+        for token in _TOKEN.finditer(line.text):
+            cell = Cell(token.group(), line, token.start())
+            number = _BARE_NUMBER.fullmatch(normalize(cell.text)) is not None
+            column = None if number else _spaced_column(cell, unit)
+            if column is not None:
+                flush()
+                header = [*header, column] if building else [column]
+                building = True
+                continue
+            building = False
+            if not header:
+                continue
+            if not number:
+                flush()
+                group.append(cell)
+            elif group and len(group) <= len(header):
+                group.append(cell)
+    flush()
+    return facts
