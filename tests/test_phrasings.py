@@ -191,6 +191,18 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "“三公”经费支出表（单位：万元）\n项目 | 上年数 | 本年数 |\n合计 | 10 | 20 |\n",
             {("three_public.final.total", "20", "万元")},
         ),
+        (  # 其他收入 after a sibling source named 政府性基金…收入 is still the department's other income
+            "2020年本年收入合计3765.66万元，其中：政府性基金预算财政拨款收入605.99万元，占16.09%；其他收入2.34万元，占0.06%。",
+            {
+                ("final.income", "3765.66", "万元"),
+                ("final.income_other", "2.34", "万元"),
+                ("final.income_other:share", "0.06", "%"),
+            },
+        ),
+        (
+            "年初预算1922.76万元，本年追加预算767.86万元。",
+            {("budget.expense", "1922.76", "万元"), ("budget.supplement", "767.86", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:
