@@ -200,7 +200,7 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             },
         ),
         (
-            "年初预算1922.76万元，本年追加预算767.86万元。",
+            "年初预算支出1922.76万元，本年追加预算767.86万元。",
             {("budget.expense", "1922.76", "万元"), ("budget.supplement", "767.86", "万元")},
         ),
     ],
