@@ -203,6 +203,21 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "年初预算支出1922.76万元，本年追加预算767.86万元。",
             {("budget.expense", "1922.76", "万元"), ("budget.supplement", "767.86", "万元")},
         ),
+        (  # a total's execution: its changes, its rate against the 年初预算 and its excess over it
+            "2017年度，本单位一般公共预算财政拨款支出总计1741.75万元，与上年相比减少53.7万元，降低2.99%；"
+            "完成年初预算100%，决算数大于预算数55.93万元。",
+            {
+                ("execution.executed", "1741.75", "万元"),
+                ("execution.executed:yoy_change", "-53.7", "万元"),
+                ("execution.executed:yoy_pct", "-2.99", "%"),
+                ("execution.rate", "100", "%"),
+                ("execution.executed:vs_budget", "55.93", "万元"),
+            },
+        ),
+        (  # a class of spending with its rate is not the execution of the whole
+            "1. 教育支出1595.95万元，主要用于保教工作，完成年初预算100%。",
+            {("execution.rate", "100", "%")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

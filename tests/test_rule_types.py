@@ -364,3 +364,53 @@ def test_an_annual_budget_of_a_few_yuan_fires_as_a_left_out_wan(value: Decimal) 
 
 def test_a_zero_amount_is_not_implausible() -> None:
     assert codes([fact("execution.executed", "0", "元")], "CON006") == []
+
+
+# ------------------------------------------------------------------ change, budget_rate, names
+
+
+@given(st.decimals("0", "1e6", places=2), st.decimals("0", "1e6", places=2))
+def test_a_change_that_is_this_year_minus_last_year_passes(now: Decimal, before: Decimal) -> None:
+    facts = [
+        fact("three_public.budget.reception", str(now), "万元", line=2, period=2022),
+        fact("three_public.final.reception", str(before), "万元", line=4, period=2021),
+        fact("three_public.budget.reception:yoy_change", str(now - before), "万元", line=5, period=2022),
+    ]
+    assert codes(facts, "EXE012") == []
+
+
+def test_a_change_off_by_a_fen_as_written_is_a_rounding_gap_warning() -> None:
+    """11.8 − 12.39 = −0.59, written −0.58 (116.txt): within 11.8's rounding, so a warning."""
+    facts = [
+        fact("three_public.budget.reception", "11.8", "万元", line=2, period=2022),
+        fact("three_public.final.reception", "12.39", "万元", line=4, period=2021),
+        fact("three_public.budget.reception:yoy_change", "-0.58", "万元", line=5, period=2022),
+    ]
+    (finding,) = codes(facts, "EXE012")
+    assert finding.severity == "warning" and {loc.line for loc in finding.locations} == {2, 4, 5}
+
+
+@given(st.decimals("1", "1e5", places=2), st.decimals("1", "200", places=2), st.integers(-1, 1))
+def test_an_execution_rate_fits_the_excess_over_the_budget(executed: Decimal, rate: Decimal, off: int) -> None:
+    """完成年初预算 rate% and 决算数大于预算数 excess: silent when they fit, firing when 5 points off."""
+    budget = rounded(executed * 100 / rate, 2)
+    written_rate = rounded(executed / budget * 100, 1) + off * 5
+    assume(written_rate > 0 and executed != budget)
+    facts = [
+        fact("execution.executed", str(executed), "万元", line=16),
+        fact("execution.rate", str(written_rate), "%", line=16),
+        fact("execution.executed:vs_budget", str(executed - budget), "万元", line=16),
+    ]
+    assert len(codes(facts, "EXE013")) == abs(off)
+
+
+def test_a_fund_named_two_ways_fires(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "对“科技创新战略专项资金——国际科技创新中心建设”开展绩效自评。\n"
+        "附件：2.2020年度“科技发展战略专项资金——国际科技创新中心建设”绩效自评报告\n"
+        "3.2021年度“乡村振兴战略专项资金——农业产业发展”与“乡村振兴战略专项资金——农业产业发展”一致。\n",
+        encoding="utf-8",
+    )
+    (finding,) = evalrules.check(evalrules.extract(evalrules.load(path)), select=["CON007"])
+    assert {loc.line for loc in finding.locations} == {1, 2}

@@ -37,9 +37,12 @@ from evalrules.quantity import dimension
 __all__ = ["read_prose"]
 
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
-_DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减")
+_DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减", "小于", "低于")
 _CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增)了?"
-_VS_BUDGET = re.compile(rf"(?:较|比|与)(?:年初)?预算(?:数)?(?:相比)?,?{_CHANGE}[为:]?$")
+_VS_BUDGET = re.compile(
+    rf"(?:(?:较|比|与)(?:年初)?预算(?:数)?(?:相比)?,?{_CHANGE}"
+    r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初)?预算数?)[为:]?$"
+)
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
     rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
@@ -216,7 +219,7 @@ def _measure(label: str, dim: str, subject: Fact) -> tuple[str, str | None] | No
         return "share", None
     found = _VS_BUDGET.search(label)
     if found and dim == "money":
-        return "vs_budget", found["sign"]
+        return "vs_budget", found["sign"] or found["over"]
     found = _YOY.search(label)
     if found and dim in ("money", "percent"):
         return ("yoy_change" if dim == "money" else "yoy_pct"), found["sign"]
@@ -267,9 +270,10 @@ def read_prose(
             state = _Sentence(scope=carried.scope, topic=carried.topic, subject=carried.parent or carried.subject)
             found = list(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
             found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
-            facts.extend(_item_execution(found, state.bare))
+            facts.extend(_item_execution(found, state.bare, sentence.group()))
             carried = state
-    return _resolve_indicator_names(facts)
+    # the changes of amounts that got no concept (“:yoy_change”) are no facts
+    return _resolve_indicator_names([f for f in facts if f.base])
 
 
 def _read_sentence(
@@ -286,7 +290,12 @@ def _read_sentence(
     """The facts of one sentence; ``state`` comes in with what the sentences before it in the
     paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated."""
     position = sentence.start()
-    years = [(m.start(), int(m[1])) for m in YEAR.finditer(text, sentence.start(), sentence.end())]
+    # the years a sentence speaks of; 较2021年度 names the year compared with, not the figure's
+    years = [
+        (m.start(), int(m[1]))
+        for m in YEAR.finditer(text, sentence.start(), sentence.end())
+        if text[max(0, m.start() - 1) : m.start()] not in ("较", "比", "与")
+    ]
     for figure in figures(text, sentence.start(), sentence.end()):
         start, end = figure.start, figure.end
         label = clean_label(text[position:start])
@@ -311,6 +320,8 @@ def _read_sentence(
             continue  # 较上年1174万元: last year's figure, which the change written next is against
         named = _named_subject(label, state, context, lexicon, known)
         subject = named or state.subject
+        if dim == "money" and subject is not None and subject.unit == "%" and state.previous is not None:
+            subject = state.previous  # 完成预算100%，决算数大于预算数55.93万元: the amount's, not the rate's
         measure = _measure(label, dim, subject) if subject is not None else None
         if measure is not None and subject is not None:
             name, sign = measure
@@ -349,11 +360,14 @@ def _read_sentence(
             state.previous, state.subject = state.subject, fact
             state.against_budget = False
             yield fact
-        elif dim in ("money", "person"):
-            # a change or share written next refers to this amount, though it has no concept
+        elif dim == "money":
+            # an amount with no concept: a change written next is its own (read as “:yoy_change”,
+            # kept only if the sentence gives the amount a concept after all)
+            bare = _fact("", figure.value, figure, para, period, clause)
+            state.previous, state.subject = state.subject, bare
+            state.bare.append(bare)
+        elif dim == "person":
             state.previous, state.subject = state.subject, None
-            if dim == "money":
-                state.bare.append(_fact("", figure.value, figure, para, period, clause))
     grade = _GRADE.search(sentence.group())
     if grade:
         start = sentence.start() + grade.start("grade")
@@ -364,22 +378,33 @@ def _position(fact: Fact) -> tuple[int, int]:
     return fact.line, fact.span.column
 
 
-def _item_execution(found: list[Fact], bare: list[Fact]) -> list[Fact]:
+def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[Fact]:
     """A sentence about one item's funds, its spending and its rate — 经费合计75万元，已于本年度支出
-    75万元，预算完成率100% — states the item's annual budget and what it executed, whatever the
-    two amounts' own labels would make of them (支出 alone reads as the final expense)."""
+    75万元，预算完成率100%; 财政拨款支出总计1741.75万元，与上年相比减少53.7万元…完成年初预算100% —
+    states the item's annual budget (when two amounts come before the rate) and what it executed,
+    with that amount's changes, whatever the amounts' own labels would make of them."""
     rates = [f for f in found if f.concept == "execution.rate"]
     if len(rates) != 1 or any(f.base.startswith("execution.") for f in found if f is not rates[0]):
         return found
-    before_rate = (
-        f for f in [*found, *bare] if f.concept in ("", "final.expense") and _position(f) < _position(rates[0])
-    )
-    amounts = sorted(before_rate, key=_position)
-    if len(amounts) != 2 or amounts[0].concept != "":
+    at = _position(rates[0])
+    candidates = ("", "final.expense", "final.expense_total")
+    amounts = sorted((f for f in [*found, *bare] if f.concept in candidates and _position(f) < at), key=_position)
+    if len(amounts) == 2 and amounts[0].concept == "":
+        budget, executed = amounts
+        added = [attrs.evolve(budget, concept="execution.annual_budget")]
+    elif len(amounts) == 1 and _TOTAL_WORD.search(sentence):  # a total's execution, not a class's (1.教育支出…)
+        executed, added = amounts[0], []
+    else:
         return found
-    budget, executed = amounts
-    found = [attrs.evolve(f, concept="execution.executed") if f is executed else f for f in found]
-    return sorted([*found, attrs.evolve(budget, concept="execution.annual_budget")], key=_position)
+    if executed.concept == "":
+        added.append(attrs.evolve(executed, concept="execution.executed"))
+    renamed = [
+        attrs.evolve(f, concept=f"execution.executed:{f.measure}" if f.measure else "execution.executed")
+        if f.base == executed.concept and _position(f) >= _position(executed)
+        else f
+        for f in found
+    ]
+    return sorted([*renamed, *added], key=_position)
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")

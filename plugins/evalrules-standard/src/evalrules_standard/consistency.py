@@ -4,11 +4,14 @@
 - ``department``: the department in the title is the department the body describes;
 - ``title_year``: the titles and subtitles name one year;
 - ``magnitude``: an amount is not implausibly small for what it is (a project's annual funds
-  of 3.6元 are 3.6万元 with the 万 left out).
+  of 3.6元 are 3.6万元 with the 万 left out);
+- ``names``: a fund or project named in quotes is named alike wherever it is named
+  (“科技创新战略专项资金——…” is not “科技发展战略专项资金——…” in the list of attachments).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -125,6 +128,41 @@ def evaluate_magnitude(rule: Rule, report: Report) -> Iterator[Outcome]:
             yield result
 
 
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{8,60})[”\"」』]")
+
+
+def _quoted_names(report: Report, words: list[str]) -> Iterator[tuple[str, Location]]:
+    """Each quoted name with one of ``words`` in it, and where it is first written."""
+    if report.document is None:
+        return
+    seen: set[str] = set()
+    for line in report.document.lines():
+        for found in _QUOTED.finditer(line.text):
+            name = found[1].strip()
+            if name not in seen and any(word in name for word in words):
+                seen.add(name)
+                yield name, Location(line.number, found.start(1) + 1, name)
+
+
+def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
+    names = list(_quoted_names(report, rule["words"]))
+    least = float(rule["similarity"])
+    for i, (a, at_a) in enumerate(names):
+        for b, at_b in names[i + 1 :]:
+            blocks = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            changed = "".join(a[i1:i2] + b[j1:j2] for op, i1, i2, j1, j2 in blocks.get_opcodes() if op != "equal")
+            if blocks.ratio() < least or changed.isdigit():
+                continue  # other names, or the same name for another year
+            yield Outcome(
+                ok=False,
+                facts=(),
+                locations=(at_a, at_b),
+                detail=f"第{at_a.line}行写“{a}”，第{at_b.line}行写“{b}”",
+                seen=b,
+                expected=a,
+            )
+
+
 REPEATED = RuleType(
     name="repeated",
     doc="同一年度同一数字多次出现时前后一致",
@@ -163,6 +201,17 @@ MAGNITUDE = RuleType(
 )
 
 
+NAMES = RuleType(
+    name="names",
+    doc="引号中的资金、项目名称前后写法一致（只差几个字即疑为笔误或套用）",
+    params={
+        "words": Param("texts", doc="名称中含有这些词之一才检查（资金、项目…）"),
+        "similarity": Param("number", required=False, default=0.85, doc="两个名称相似度不低于此值而又不同时报告"),
+    },
+    evaluate=evaluate_names,
+)
+
+
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [REPEATED, DEPARTMENT, TITLE_YEAR, MAGNITUDE]
+    return [REPEATED, DEPARTMENT, TITLE_YEAR, MAGNITUDE, NAMES]

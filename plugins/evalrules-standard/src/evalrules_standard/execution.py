@@ -2,16 +2,21 @@
 
 - ``ratio``: a stated rate or share = numerator / denominator × 100;
 - ``growth``: a stated change in percent = change / (value − change) × 100;
+- ``change``: a stated change = this year's figure − last year's, where the report states both
+  (a budget may be compared with last year's final figure); off by a last-digit unit as
+  written (11.8 − 12.39 = −0.59, written −0.58) it is a milder ``rounding_gap`` finding;
+- ``budget_rate``: a stated execution rate = executed / (executed − its stated excess over
+  the budget) × 100 (完成年初预算100% does not fit 决算数大于预算数55.93万元);
 - ``compare``: a ≤ b, a = b, … between two concepts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
-from evalrules.quantity import UnitError
+from evalrules.quantity import UnitError, dimension, unit_factor
 from evalrules_standard._outcome import outcome
 
 
@@ -78,6 +83,100 @@ def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
                 yield result
 
 
+def _other_scope(concept: str) -> str:
+    for a, b in ((".budget.", ".final."), (".final.", ".budget.")):
+        if a in f".{concept}":
+            return f".{concept}".replace(a, b, 1).lstrip(".")
+    return concept
+
+
+def _last_year(report: Report, concept: str, year: int) -> Fact | None:
+    """The item's figure of ``year`` − 1: the concept itself, else its other scope."""
+    for candidate in (concept, _other_scope(concept)):
+        found = next((f for f in report.all(candidate) if f.period == year - 1), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _change_holds(trial: list[Fact]) -> bool:
+    change, now, before = relations.values_of(trial)
+    return change.overlaps(now - before)
+
+
+def _as_written_gap(change: Fact, now: Fact, before: Fact) -> Decimal | None:
+    """now − before as written (a figure with fewer decimals taken to have left out its zeros),
+    against the change at its own precision: the gap, or None when they agree."""
+    if {dimension(f.unit) for f in (change, now, before)} != {"money"}:
+        return None
+    step = Decimal(1).scaleb(-change.decimals) * unit_factor(change.unit)
+    computed = now.number * unit_factor(now.unit) - before.number * unit_factor(before.unit)
+    stated = change.number * unit_factor(change.unit)
+    rounded = (computed / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+    return None if rounded == stated else computed - stated
+
+
+def evaluate_change(rule: Rule, report: Report) -> Iterator[Outcome]:
+    for concept in rule["concepts"]:
+        roles = {"change": f"{concept}:yoy_change", "value": concept}
+        for chosen in bindings(report, roles, required=list(roles)):
+            change, now = chosen["change"], chosen["value"]
+            year = now.period or change.period
+            before = _last_year(report, concept, year) if year else None
+            if before is None:
+                continue
+            facts = [change, now, before]
+            try:
+                unit = change.unit or relations.common_unit(facts)
+                computed = relations.show(now.quantity(unit).interval - before.quantity(unit).interval, unit, 2)
+                detail = f"写 {change.written()}，而 {now.written()} − {before.written()}（上年）= {computed}"
+                result = outcome(facts, _change_holds, detail, seen=change.written(), expected=computed)
+                gap = _as_written_gap(change, now, before) if result is not None and result.ok else None
+            except UnitError:
+                continue
+            if result is not None and gap is not None and rule["rounding_gap"] != "off":
+                shown = relations.show(abs(gap), unit)
+                result = Outcome(
+                    ok=False,
+                    facts=tuple(facts),
+                    detail=f"{detail}，差 {shown}（在末位舍入范围内，可能是尾差）",
+                    seen=change.written(),
+                    expected=computed,
+                    severity=rule["rounding_gap"],
+                )
+            if result is not None:
+                yield result
+
+
+def _budget_rate_holds(trial: list[Fact]) -> bool | None:
+    rate, executed, excess = trial
+    spent, over = relations.values_of([executed, excess])
+    budget = spent - over
+    if budget.contains_zero():
+        return None
+    return relations.value_of(rate).overlaps((spent / budget).scale(Decimal(100)))
+
+
+def evaluate_budget_rate(rule: Rule, report: Report) -> Iterator[Outcome]:
+    roles = {"rate": rule["rate"], "executed": rule["executed"], "excess": f"{rule['executed']}:vs_budget"}
+    for chosen in bindings(report, roles, required=list(roles)):
+        facts = [chosen["rate"], chosen["executed"], chosen["excess"]]
+        if len({f.clause for f in facts}) > 1:
+            continue  # a rate and an excess of two different sentences
+        try:
+            spent, over = relations.values_of(facts[1:])
+            if (spent - over).contains_zero():
+                continue
+            computed = relations.show((spent / (spent - over)).scale(Decimal(100)), "%", 2)
+        except UnitError:
+            continue
+        rate, spent_text, over_text = (f.written() for f in facts)
+        detail = f"写 {rate}，而 {spent_text} / ({spent_text} − {over_text}) = {computed}"
+        result = outcome(facts, _budget_rate_holds, detail, seen=facts[0].written(), expected=computed)
+        if result is not None:
+            yield result
+
+
 _OPS: dict[str, tuple[Callable[[Interval, Interval], bool], str]] = {
     "<=": (lambda a, b: a.le(b), "≤"),
     "<": (lambda a, b: a.lo < b.hi, "<"),
@@ -128,6 +227,30 @@ GROWTH = RuleType(
     params={"concepts": Param("concepts", doc="带 :yoy_change 与 :yoy_pct 的概念")},
     evaluate=evaluate_growth,
 )
+CHANGE = RuleType(
+    name="change",
+    doc="增减额 = 本年数 − 上年数（报告写出上年数时；预算可与上年决算相比）",
+    params={
+        "concepts": Param("concepts", doc="带 :yoy_change 的概念"),
+        "rounding_gap": Param(
+            "text",
+            required=False,
+            default="warning",
+            choices=("warning", "info", "off"),
+            doc="按所写数字相减与增减额差末位（舍入可以解释）时的级别；off 不报",
+        ),
+    },
+    evaluate=evaluate_change,
+)
+BUDGET_RATE = RuleType(
+    name="budget_rate",
+    doc="执行率 = 执行数 / (执行数 − 较预算增减额) × 100（“完成预算x%”与“决算数大于预算数y”须相符）",
+    params={
+        "rate": Param("concept", doc="执行率的概念"),
+        "executed": Param("concept", doc="执行数的概念（其 :vs_budget 为较预算的增减额）"),
+    },
+    evaluate=evaluate_budget_rate,
+)
 COMPARE = RuleType(
     name="compare",
     doc="两个概念之间的关系：left op right（op 为 <=、<、=、>=、>）",
@@ -142,4 +265,4 @@ COMPARE = RuleType(
 
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [RATIO, GROWTH, COMPARE]
+    return [RATIO, GROWTH, CHANGE, BUDGET_RATE, COMPARE]
