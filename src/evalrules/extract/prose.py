@@ -398,9 +398,12 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
         return found
     if executed.concept == "":
         added.append(attrs.evolve(executed, concept="execution.executed"))
+    after = _position(executed)
     renamed = [
-        attrs.evolve(f, concept=f"execution.executed:{f.measure}" if f.measure else "execution.executed")
-        if f.base == executed.concept and _position(f) >= _position(executed)
+        attrs.evolve(f, concept="execution.executed")
+        if f is executed
+        else attrs.evolve(f, concept=f"execution.executed:{f.measure}")
+        if f.measure and f.base == executed.concept and _position(f) > after
         else f
         for f in found
     ]
