@@ -218,6 +218,10 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "1. 教育支出1595.95万元，主要用于保教工作，完成年初预算100%。",
             {("execution.rate", "100", "%")},
         ),
+        (  # against last year's budget: no concept; against last year's final: the change
+            "许镇镇2020年“三公”经费决算数共计35.5万元，比上年预算数字下降35.45%，比上年决算数字下降34.26%。",
+            {("three_public.final.total", "35.5", "万元"), ("three_public.final.total:yoy_pct", "-34.26", "%")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

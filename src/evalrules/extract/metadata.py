@@ -50,6 +50,8 @@ _OPENING = re.compile(
 # The source a web page names, used only when nothing else names the department.
 _SOURCE = re.compile(rf"(?:信息)?来源\s*[:：]\s*(?P<name>{_NAME})\s*(?=\s|$)")
 
+_COLUMN_YEAR = re.compile(r"度?\s*(?:决算|预算|执行)数")
+
 KINDS = {
     "dept-overall": ("部门整体", "单位整体", "整体支出"),
     "project": ("项目支出", "项目绩效", "项目自评", "专项资金"),
@@ -178,5 +180,9 @@ def year_fact(lines: Sequence[Line]) -> Fact | None:
                 continue  # a document number's year, or the year compared against (较 2022 年度)
             if re.match(r"\s*\d{1,2}\s*月", text[match.end() :]):
                 continue
+            # columns headed 2017年决算数 2018年预算数 2018年决算数: the report's year is the latest
+            columns = [m for m in YEAR.finditer(text) if _COLUMN_YEAR.match(text, m.end())]
+            if len({m[1] for m in columns}) > 1 and match.start() in {m.start() for m in columns}:
+                match = max(columns, key=lambda m: m[1])
             return Fact("report.year", match[1], Span(line.number, match.start() + 1, match[1]), decimals=0)
     return None

@@ -48,6 +48,7 @@ _YOY = re.compile(
     rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
     rf"|^[,，;；:、]*){_CHANGE}[为:]?$"
 )
+_LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
 _TOTAL_SCORE = re.compile(r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)")
 _WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
@@ -222,6 +223,8 @@ def _measure(label: str, dim: str, subject: Fact) -> tuple[str, str | None] | No
         return "vs_budget", found["sign"] or found["over"]
     found = _YOY.search(label)
     if found and dim in ("money", "percent"):
+        if _LAST_BUDGET.search(label) and ".budget." not in f".{subject.base}":
+            return None  # 决算数…比上年预算数下降35.45%: against last year's budget, no concept
         return ("yoy_change" if dim == "money" else "yoy_pct"), found["sign"]
     return None
 
