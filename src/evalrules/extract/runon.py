@@ -27,7 +27,8 @@ from evalrules.model import Fact, Line, Span
 __all__ = ["read_runon_forms"]
 
 _INDICATOR_HEADER = re.compile(r"得分系数.{0,6}?指标权重.{0,6}?指标得分.{0,6}?是否核心指标")
-_ROW = re.compile(r"(?P<text>.+?)(?P<coef>\d+(?:\.\d+)?)%(?P<ws>\d+(?:\.\d+)?)(?P<core>[是否])")
+# a row's text is short: bounded, so a page with the header and no rows is read in linear time
+_ROW = re.compile(r"(?P<text>.{1,120}?)(?P<coef>\d+(?:\.\d+)?)%(?P<ws>\d+(?:\.\d+)?)(?P<core>[是否])")
 _EXECUTION = re.compile(r"执行率\(%\)执行率权重执行率得分\(分\)\D{0,3}?(?P<coef>\d+(?:\.\d+)?)%(?P<ws>\d+(?:\.\d+)?)")
 _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff])?")
 _PROPERTY = ("定量指标", "定性指标")

@@ -150,9 +150,11 @@ def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
     for i, (a, at_a) in enumerate(names):
         for b, at_b in names[i + 1 :]:
             blocks = difflib.SequenceMatcher(None, a, b, autojunk=False)
+            if blocks.real_quick_ratio() < least or blocks.quick_ratio() < least or blocks.ratio() < least:
+                continue  # other names
             changed = "".join(a[i1:i2] + b[j1:j2] for op, i1, i2, j1, j2 in blocks.get_opcodes() if op != "equal")
-            if blocks.ratio() < least or changed.isdigit():
-                continue  # other names, or the same name for another year
+            if changed.isdigit():
+                continue  # the same name for another year
             yield Outcome(
                 ok=False,
                 facts=(),
