@@ -74,6 +74,8 @@ def test_department(tmp_path: Path, text: str, expected: dict[str, tuple[str, in
         ),
         ("根据《通知》（财预〔2020〕10号）要求，2021年12月3日前完成。2019年度部门整体支出绩效自评报告\n", "2019"),
         ("经费控制情况 2017年决算数 2018年预算数 2018年决算数\n", "2018"),
+        ("建设高标准农田是重要举措。2021年、2022年山东省分别立项实施高标准农田项目。\n", "2022"),
+        ("部门预算项目支出绩效自评表(2023年度)\n项目名称 | 51092324T000010263357-2023年全县补助资金项目\n", "2023"),
     ],
 )
 def test_the_year_is_not_one_compared_against_nor_of_a_date(tmp_path: Path, text: str, year: str) -> None:

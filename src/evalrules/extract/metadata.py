@@ -51,6 +51,7 @@ _OPENING = re.compile(
 _SOURCE = re.compile(rf"(?:信息)?来源\s*[:：]\s*(?P<name>{_NAME})\s*(?=\s|$)")
 
 _COLUMN_YEAR = re.compile(r"度?\s*(?:决算|预算|执行)数")
+_LISTED_YEAR = re.compile(r"度?\s*[、和及至到~—-]\s*((?:19|20)\d{2})\s*年")
 
 KINDS = {
     "dept-overall": ("部门整体", "单位整体", "整体支出"),
@@ -176,7 +177,7 @@ def year_fact(lines: Sequence[Line]) -> Fact | None:
         text = normalize(line.text)
         for match in YEAR.finditer(text):
             before = text[max(0, match.start() - 2) : match.start()].strip()[-1:]
-            if before in ("〔", "[", "【", "(", "较", "比", "与"):
+            if before in ("〔", "[", "【", "较", "比", "与"):
                 continue  # a document number's year, or the year compared against (较 2022 年度)
             if re.match(r"\s*\d{1,2}\s*月", text[match.end() :]):
                 continue
@@ -184,5 +185,8 @@ def year_fact(lines: Sequence[Line]) -> Fact | None:
             columns = [m for m in YEAR.finditer(text) if _COLUMN_YEAR.match(text, m.end())]
             if len({m[1] for m in columns}) > 1 and match.start() in {m.start() for m in columns}:
                 match = max(columns, key=lambda m: m[1])
+            # 2021年、2022年…: the last of the years listed
+            while (listed := _LISTED_YEAR.match(text, match.end())) and (later := YEAR.match(text, listed.start(1))):
+                match = later
             return Fact("report.year", match[1], Span(line.number, match.start() + 1, match[1]), decimals=0)
     return None
