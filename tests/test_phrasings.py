@@ -222,6 +222,10 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "许镇镇2020年“三公”经费决算数共计35.5万元，比上年预算数字下降35.45%，比上年决算数字下降34.26%。",
             {("three_public.final.total", "35.5", "万元"), ("three_public.final.total:yoy_pct", "-34.26", "%")},
         ),
+        (  # a percent after a change against the budget is against the budget too: no concept
+            "2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%。",
+            {("three_public.final.total", "9.07", "万元"), ("three_public.final.total:vs_budget", "-10.93", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:
@@ -299,3 +303,17 @@ def test_a_table_written_with_spaces_only(tmp_path: Path) -> None:
         ("three_public.final.vehicle_operation", "9.84", 4, 2018),
     }
     assert evalrules.check(report, select=["CON001"]) == []  # 2017's budget is not 2018's
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("经自评，综合绩效级别为“优”。", "优"),
+        ("2020年度部门整体支出、“乡村振兴战略专项资金”等专项资金绩效自评等次均为优秀。", "优秀"),
+    ],
+)
+def test_the_grade(tmp_path: Path, text: str, grade: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = evalrules.extract(evalrules.load(path))
+    assert [f.value for f in report.facts if f.concept == "evaluation.grade"] == [grade]

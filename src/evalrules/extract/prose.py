@@ -66,7 +66,7 @@ _HEADING_TAIL = re.compile(r"(?:的?(?:基本|具体)?情况(?:说明|分析)?|�
 _TOTAL_WORD = re.compile(r"合计|总计|总额|共计|总体|总支出")
 _DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
 _GRADE = re.compile(
-    r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)[为是:\s]*[“\"「『']?"
+    r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)(?:均|都|皆)?[为是:\s]*[“\"「『']?"
     r"(?P<grade>优秀|优|良好|良|中等|中|合格|及格|不合格|差)"
 )
 
@@ -334,6 +334,8 @@ def _read_sentence(
                 name = "vs_budget"
             elif name.startswith("yoy"):
                 state.against_budget = False
+            elif name == "vs_budget":
+                state.against_budget = True  # 较年初预算数减少10.93万元，下降54.65%: the percent is against it too
             if named is not None:
                 state.subject = named  # 下降6.89% written next is the same figure's change
             value = _signed(figure.value, sign)
