@@ -40,7 +40,10 @@ class Term:
     unless_document: tuple[str, ...] = ()
 
 
-_COUNTERPART = re.compile(r"(?:完成|较|比|与)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)")
+# what a figure is compared with (较年初预算数), or its other scope (年初预算为): not what a text speaks of
+_COUNTERPART = re.compile(
+    r"(?:完成|较|比|与)(?:全年|年初|调整后)?(?:预算|决算)数?|(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)"
+)
 _MAX_FILLER = 12  # characters of filler a label may be followed by
 _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept only when nothing qualifies it
 # What may stand right before a generic label without qualifying it: 本年收入 is income,
@@ -117,8 +120,8 @@ class Lexicon:
 
     def only_scope(self, text: str) -> str | None:
         """The one scope ``text`` speaks of, if it never names the other (a 部门预算 disclosure).
-        A figure's other scope (…支出2.05万元，年初预算为2.95万元) does not count: the text
-        speaks of the first."""
+        What a figure is compared with (较年初预算数减少) or its other scope (…支出2.05万元，
+        年初预算为2.95万元) does not count: the text speaks of the first."""
         text = _COUNTERPART.sub("", self._scope_words(text))
         named = {scope for scope, words in self.scopes.items() if any(word in text for word in words)}
         return named.pop() if len(named) == 1 else None
