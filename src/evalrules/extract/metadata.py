@@ -34,9 +34,9 @@ _NOT_A_NAME_START = r"(?!根据|按照|依据|依照|遵照|关于|为了|经过
 _NAME = rf"{_NOT_A_NAME_START}{_NAME_CHARS}{{1,40}}?(?:{_ORG_SUFFIX})"
 _ORG = re.compile(_NAME)
 _YEAR_AHEAD = r"\d{4}\s*年"
-# Where the department is named, most telling first:
-# a form's field (单位名称 | 绥阳县太白镇人民政府), a line that is only the name, a sentence that
-# opens with it (鹤山市水务局2018年…, 现将涪陵区新妙镇2021年度…, 县政协坚持…).
+# Where the body names the department: a form's field (单位名称 | 绥阳县太白镇人民政府), a sentence
+# that opens with it (鹤山市水务局2018年…, 现将涪陵区新妙镇2021年度…, 县政协坚持…); a line that is only
+# the name counts under a field's label or over a title (see department_facts).
 _FIELD_LABEL = r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位|发布机构)"
 _FIELD = re.compile(rf"{_FIELD_LABEL}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s*(?:[|,，。;；]|$))")
 _FIELD_ALONE = re.compile(rf"^\s*{_FIELD_LABEL}\s*[:：]?\s*$")  # its value on the next line
