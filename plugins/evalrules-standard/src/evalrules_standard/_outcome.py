@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from evalrules import Fact, Outcome
+import attrs
+
+from evalrules import Fact, Outcome, Param
+from evalrules.model import Severity
 
 Holds = Callable[[list[Fact]], bool | None]
 
@@ -21,4 +24,27 @@ def outcome(facts: Sequence[Fact], holds: Holds, detail: str, seen: str = "", ex
         seen=seen,
         expected=expected,
         relation=holds,
+    )
+
+
+def rounding_gap_param(relation: str) -> Param:
+    """The parameter of a rule type that reports a 尾差: how severe, or ``off``."""
+    return Param(
+        "text",
+        required=False,
+        default="warning",
+        choices=("warning", "info", "off"),
+        doc=f"{relation}与所写数字差末位（舍入可以解释）时的级别；off 不报",
+    )
+
+
+def rounding_gap(passed: Outcome, gap: str, severity: Severity) -> Outcome:
+    """``passed`` — a relation that holds within the figures' rounding — as the milder finding
+    that, as written, it is ``gap`` off (a 尾差)."""
+    return attrs.evolve(
+        passed,
+        ok=False,
+        detail=f"{passed.detail}，差 {gap}（在末位舍入范围内，可能是尾差）",
+        severity=severity,
+        relation=None,
     )

@@ -17,9 +17,8 @@ from collections.abc import Iterator, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
-from evalrules.model import Severity
 from evalrules.quantity import UnitError
-from evalrules_standard._outcome import outcome
+from evalrules_standard._outcome import outcome, rounding_gap, rounding_gap_param
 
 
 def _parts(rule: Rule, chosen: dict[str, Fact]) -> tuple[list[Fact], bool]:
@@ -49,10 +48,12 @@ def evaluate_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
         facts = [chosen[total], *parts]
         try:
             result = _sum_outcome(facts, complete)
-            if result is not None and result.ok and complete and rule["rounding_gap"] != "off":
-                result = _rounding_gap(facts, rule["rounding_gap"]) or result
+            checked = result is not None and result.ok and complete and rule["rounding_gap"] != "off"
+            gap = _as_written_gap(facts) if checked else None
         except UnitError:
             continue
+        if result is not None and gap is not None:
+            result = rounding_gap(result, gap, rule["rounding_gap"])
         if result is not None:
             yield result
 
@@ -73,10 +74,9 @@ def _sum_outcome(facts: Sequence[Fact], complete: bool) -> Outcome | None:
     return outcome(facts, holds, detail, seen=total.written(), expected=stated)
 
 
-def _rounding_gap(facts: Sequence[Fact], severity: Severity) -> Outcome | None:
-    """A failed Outcome when the parts as written do not add up to the total as written, though
-    the interval check passed; None when they do, or when a part is less precise than the total."""
-    total, parts = facts[0], facts[1:]
+def _as_written_gap(facts: Sequence[Fact]) -> str | None:
+    """How far the parts as written are from the total as written, at the total's precision;
+    None when they agree, or when a part is written less precisely than the total."""
     values = relations.values_of(list(facts))
     step = values[0].hi - values[0].lo
     if step == 0 or any(v.hi - v.lo > step for v in values[1:]):
@@ -84,17 +84,7 @@ def _rounding_gap(facts: Sequence[Fact], severity: Severity) -> Outcome | None:
     written = sum((v.mid for v in values[1:]), Decimal(0))
     if (written / step).quantize(1, ROUND_HALF_UP) == (values[0].mid / step).quantize(1, ROUND_HALF_UP):
         return None
-    unit = total.unit or relations.common_unit(facts)
-    stated, gap = relations.show(written, unit), relations.show(abs(written - values[0].mid), unit)
-    terms = " + ".join(p.written() for p in parts)
-    return Outcome(
-        ok=False,
-        facts=tuple(facts),
-        detail=f"合计 {total.written()}，分项 {terms} = {stated}，差 {gap}（在末位舍入范围内，可能是尾差）",
-        seen=total.written(),
-        expected=stated,
-        severity=severity,
-    )
+    return relations.show(abs(written - values[0].mid), facts[0].unit or relations.common_unit(facts))
 
 
 SUM = RuleType(
@@ -111,13 +101,7 @@ SUM = RuleType(
             default=True,
             doc="分项是否穷尽合计；否则只检查分项之和不超过合计（收入来源常不止所列几项）",
         ),
-        "rounding_gap": Param(
-            "text",
-            required=False,
-            default="warning",
-            choices=("warning", "info", "off"),
-            doc="分项按所写数字相加与合计差末位（舍入可以解释）时的级别；off 不报",
-        ),
+        "rounding_gap": rounding_gap_param("分项之和与合计"),
     },
     evaluate=evaluate_sum,
 )

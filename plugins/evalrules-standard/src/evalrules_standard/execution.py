@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError, dimension, unit_factor
-from evalrules_standard._outcome import outcome
+from evalrules_standard._outcome import outcome, rounding_gap, rounding_gap_param
 
 
 def evaluate_ratio(rule: Rule, report: Report) -> Iterator[Outcome]:
@@ -135,15 +135,7 @@ def evaluate_change(rule: Rule, report: Report) -> Iterator[Outcome]:
             except UnitError:
                 continue
             if result is not None and gap is not None and rule["rounding_gap"] != "off":
-                shown = relations.show(abs(gap), unit)
-                result = Outcome(
-                    ok=False,
-                    facts=tuple(facts),
-                    detail=f"{detail}，差 {shown}（在末位舍入范围内，可能是尾差）",
-                    seen=change.written(),
-                    expected=computed,
-                    severity=rule["rounding_gap"],
-                )
+                result = rounding_gap(result, relations.show(abs(gap), unit), rule["rounding_gap"])
             if result is not None:
                 yield result
 
@@ -232,13 +224,7 @@ CHANGE = RuleType(
     doc="增减额 = 本年数 − 上年数（报告写出上年数时；预算可与上年决算相比）",
     params={
         "concepts": Param("concepts", doc="带 :yoy_change 的概念"),
-        "rounding_gap": Param(
-            "text",
-            required=False,
-            default="warning",
-            choices=("warning", "info", "off"),
-            doc="按所写数字相减与增减额差末位（舍入可以解释）时的级别；off 不报",
-        ),
+        "rounding_gap": rounding_gap_param("两年数字之差与增减额"),
     },
     evaluate=evaluate_change,
 )
