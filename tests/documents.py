@@ -1,4 +1,4 @@
-"""Builds real .docx and .pdf files from known content, for the loader tests."""
+"""Builds real files — text, .docx, .pdf — from known content, and reads them as a user's would be."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+import evalrules
+
 Table = Sequence[Sequence[str]]
+
+
+def read_report(folder: Path, text: str) -> evalrules.Report:
+    """``text`` written to a UTF-8 file in ``folder``, then loaded and extracted."""
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return evalrules.extract(evalrules.load(path))
 
 
 def write_docx(path: Path, items: Sequence[str | Table]) -> Path:

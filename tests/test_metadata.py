@@ -7,13 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import evalrules
+from tests.documents import read_report
 
 
 def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    report = evalrules.extract(evalrules.load(path))
+    report = read_report(tmp_path, text)
     return {f.concept: (str(f.value), f.line) for f in report.facts if "department" in f.concept}
 
 
@@ -79,8 +77,6 @@ def test_department(tmp_path: Path, text: str, expected: dict[str, tuple[str, in
     ],
 )
 def test_the_year_is_not_one_compared_against_nor_of_a_date(tmp_path: Path, text: str, year: str) -> None:
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    report = evalrules.extract(evalrules.load(path))
+    report = read_report(tmp_path, text)
     assert [str(f.value) for f in report.facts if f.concept == "report.year"] == [year]
     assert report.title is None or "。" not in report.title

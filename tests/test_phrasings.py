@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 
 import evalrules
+from tests.documents import read_report
 
 
 def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    report = evalrules.extract(evalrules.load(path))
+    report = read_report(tmp_path, text)
     return {(f.concept, str(f.value), f.unit) for f in report.facts if f.is_figure()}
 
 
@@ -273,12 +272,11 @@ def test_a_form_whose_cells_ran_together(tmp_path: Path) -> None:
 
 
 def test_a_cut_off_indicator_list_is_not_summed_against_the_total(tmp_path: Path) -> None:
-    path = tmp_path / "report.txt"
-    path.write_text(
+    report = read_report(
+        tmp_path,
         "自评总分(分)97.6\n指标名称全年完成值得分系数(%)指标权重(分)指标得分(分)是否核心指标预算完成率%76%100%22否\n",
-        encoding="utf-8",
     )
-    assert evalrules.check(evalrules.extract(evalrules.load(path)), select=["SCO003"]) == []
+    assert evalrules.check(report, select=["SCO003"]) == []
 
 
 def test_a_table_written_with_spaces_only(tmp_path: Path) -> None:
@@ -291,9 +289,7 @@ def test_a_table_written_with_spaces_only(tmp_path: Path) -> None:
         "12 9.84\n"
         "而2017年度预算安排的三公经费总额为32万元。\n"
     )
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    report = evalrules.extract(evalrules.load(path))
+    report = read_report(tmp_path, text)
     assert {(f.concept, str(f.value), f.line, f.period) for f in report.facts if f.line < 5 and f.period} == {
         ("three_public.budget.total", "63.46", 2, 2018),
         ("three_public.final.total", "44.29", 2, 2018),
@@ -313,7 +309,5 @@ def test_a_table_written_with_spaces_only(tmp_path: Path) -> None:
     ],
 )
 def test_the_grade(tmp_path: Path, text: str, grade: str) -> None:
-    path = tmp_path / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    report = evalrules.extract(evalrules.load(path))
+    report = read_report(tmp_path, text)
     assert [f.value for f in report.facts if f.concept == "evaluation.grade"] == [grade]

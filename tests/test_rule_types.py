@@ -15,6 +15,7 @@ import evalrules
 from evalrules import Section
 from evalrules.testing import fact, report_of, rounded
 from evalrules.testing.strategies import amounts, written_amounts
+from tests.documents import read_report
 
 
 def codes(facts: list[evalrules.Fact], code: str, sections: tuple[Section, ...] = ()) -> list[evalrules.Finding]:
@@ -325,9 +326,7 @@ def test_a_duplicate_or_skipped_section_fires(values: list[int]) -> None:
     ],
 )
 def test_title_years_agree(tmp_path: Path, text: str, reported: bool) -> None:
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    found = evalrules.check(evalrules.extract(evalrules.load(path)), select=["CON005"])
+    found = evalrules.check(read_report(tmp_path, text), select=["CON005"])
     assert bool(found) == reported
     if reported:
         assert {loc.line for loc in found[0].locations} == {1, 3}
@@ -406,12 +405,11 @@ def test_an_execution_rate_fits_the_excess_over_the_budget(executed: Decimal, ra
 
 
 def test_a_fund_named_two_ways_fires(tmp_path: Path) -> None:
-    path = tmp_path / "report.txt"
-    path.write_text(
+    report = read_report(
+        tmp_path,
         "对“科技创新战略专项资金——国际科技创新中心建设”开展绩效自评。\n"
         "附件：2.2020年度“科技发展战略专项资金——国际科技创新中心建设”绩效自评报告\n"
         "3.2021年度“乡村振兴战略专项资金——农业产业发展”与“乡村振兴战略专项资金——农业产业发展”一致。\n",
-        encoding="utf-8",
     )
-    (finding,) = evalrules.check(evalrules.extract(evalrules.load(path)), select=["CON007"])
+    (finding,) = evalrules.check(report, select=["CON007"])
     assert {loc.line for loc in finding.locations} == {1, 2}

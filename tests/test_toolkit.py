@@ -15,6 +15,7 @@ from evalrules.testing.mutations import KINDS, mutations
 from evalrules.testing.render import STYLES, render, render_docx
 from evalrules.testing.strategies import consistent_reports
 from tests.conftest import SHARED, examples
+from tests.documents import read_report
 
 
 def figures(report: evalrules.Report) -> Counter[tuple[str, str, str | None]]:
@@ -25,12 +26,6 @@ def names(report: evalrules.Report) -> set[tuple[str, str]]:
     return {
         (f.concept, str(f.value)) for f in report.facts if f.concept in ("report.department", "report.title_department")
     }
-
-
-def read_text(text: str, folder: Path) -> evalrules.Report:
-    path = folder / "report.txt"
-    path.write_text(text, encoding="utf-8")
-    return evalrules.extract(evalrules.load(path))
 
 
 ROUND_TRIP = examples(500)
@@ -47,7 +42,7 @@ def test_extract_gives_back_what_was_rendered(
     tmp_path: Path, style: str, report: evalrules.Report, unit: str | None, digits: str
 ) -> None:
     rendered = render(report, style, unit, digits)
-    read = read_text(rendered.text, tmp_path)
+    read = read_report(tmp_path, rendered.text)
     assert figures(read) == figures(rendered.report)
     assert names(read) == names(report)
 
@@ -121,7 +116,7 @@ def test_real_reports_with_random_edits_never_raise(tmp_path: Path, index: int, 
         at %= max(len(text), 1)
         text = text[:at] + insert + text[at + cut :]
     try:
-        report = read_text(text, tmp_path)
+        report = read_report(tmp_path, text)
     except evalrules.InputError:
         return
     evalrules.check(report)
