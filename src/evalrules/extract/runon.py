@@ -65,8 +65,9 @@ def _joined(lines: Sequence[Line]) -> tuple[str, list[tuple[int, int]]]:
     parts: list[str] = []
     places: list[tuple[int, int]] = []
     for line in lines:
-        text = normalize(line.text).strip()
-        offset = normalize(line.text).find(text[:1]) if text else 0
+        normalized = normalize(line.text)
+        text = normalized.strip()
+        offset = len(normalized) - len(normalized.lstrip())
         parts.append(text)
         places.extend((line.number, offset + i + 1) for i in range(len(text)))
     return "".join(parts), places

@@ -362,7 +362,7 @@ def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Fig
 
 _TOKEN = re.compile(r"\S+")
 _BARE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
-_PROSE = re.compile(r"[。，,；;]")
+_PROSE = re.compile(r"[。，,；;]")  # a sentence's punctuation: the line is prose, not a row
 _DATED = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<head>.+)$")
 _AMOUNT_KINDS = ("amount", "initial_budget", "annual_budget", "executed", "previous", "yoy_change", "yoy_pct", "share")
 
@@ -407,7 +407,7 @@ def read_spaced_tables(
         group.clear()
 
     for line in lines:
-        if _PROSE.search(normalize(line.text)):
+        if _PROSE.search(line.text):
             flush()
             header, building = [], False
             continue
