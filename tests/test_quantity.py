@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from evalrules.check.relations import equal_holds, ratio_holds, sum_holds
+from evalrules.check.relations import as_written_gap, equal_holds, ratio_holds, sum_holds
 from evalrules.quantity import Interval, Quantity, unit_factor, written_interval
 from evalrules.testing import fact, rounded
 
@@ -89,3 +89,18 @@ def test_interval_sum_contains_the_sums_of_its_points(a: Decimal, b: Decimal, wi
     assert total.lo <= a + b <= total.hi and total.lo <= a + b + 2 * width <= total.hi
     difference = x - y
     assert difference.lo <= a - b <= difference.hi
+
+
+@given(st.decimals("-1e6", "1e6", places=2), st.sampled_from(["元", "万元"]), st.integers(-3, 3))
+def test_as_written_gap_is_what_the_computed_figure_is_off_at_the_written_precision(
+    value: Decimal, unit: str, steps: int
+) -> None:
+    """A computed figure that rounds to the stated one has no gap; one a few units off has
+    exactly that many units of gap (434.71 against a stated 434.72: 0.01)."""
+    stated = fact("final.income_total", str(value), unit)
+    factor = unit_factor(unit)
+    within = (value + Decimal("0.004")) * factor  # rounds back to the stated figure
+    assert as_written_gap(stated, within, unit) is None
+    off = (value + steps * Decimal("0.01")) * factor
+    gap = as_written_gap(stated, off, unit)
+    assert gap == (None if steps == 0 else steps * Decimal("0.01") * factor)

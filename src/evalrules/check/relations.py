@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from evalrules.model import Fact
 from evalrules.quantity import Interval, UnitError, dimension, unit_factor
 
 __all__ = [
+    "as_written_gap",
     "common_unit",
     "equal_holds",
     "ratio_holds",
@@ -50,6 +51,18 @@ def sum_holds(total: Fact, parts: Sequence[Fact], *, complete: bool = True) -> b
     values = values_of([total, *parts])
     stated = Interval.total(values[1:])
     return values[0].overlaps(stated) if complete else stated.le(values[0])
+
+
+def as_written_gap(stated: Fact, computed: Decimal, unit: str | None) -> Decimal | None:
+    """``computed`` — in base units, from other figures as written — against ``stated`` at the
+    precision it was written in ``unit``: how far apart, or None when ``computed`` rounds to it.
+    Relations that hold within rounding use it to find a 尾差."""
+    factor = unit_factor(stated.unit or unit)
+    step = Decimal(1).scaleb(-stated.decimals) * factor
+    value = stated.number * factor
+    if (computed / step).quantize(Decimal(1), ROUND_HALF_UP) * step == value:
+        return None
+    return computed - value
 
 
 def equal_holds(a: Fact, b: Fact) -> bool:

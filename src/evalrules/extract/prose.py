@@ -130,11 +130,7 @@ def _first(found: Iterable[str | None]) -> str | None:
     return next((item for item in found if item), None)
 
 
-def _scope_of(fact: Fact) -> str:
-    return _scope_of_concept(fact.base)
-
-
-def _scope_of_concept(concept: str) -> str:
+def _scope_of(concept: str) -> str:
     return "budget" if ".budget." in f".{concept}" else "final"
 
 
@@ -356,10 +352,10 @@ def _read_sentence(
         if (
             fact is not None
             and state.subject is not None
-            and fact.base == _rescoped(state.subject.base, _scope_of(fact), known)
+            and fact.base == _rescoped(state.subject.base, _scope_of(fact.base), known)
         ):
             state.previous = fact  # the subject's other scope: a change written next is still the subject's
-            state.against_budget = _scope_of(fact) == "budget"
+            state.against_budget = _scope_of(fact.base) == "budget"
             yield fact
         elif fact is not None:
             state.previous, state.subject = state.subject, fact
@@ -545,8 +541,8 @@ def _heading_item(concept: str, label: str, item: str | None, known: Mapping[str
     """Under (3)公务接待费支出情况, a bare 支出2.05万元 is the heading's item, not the topic's total."""
     if item is None or not concept.endswith(".total") or _TOTAL_WORD.search(clean_label(label)):
         return concept
-    scope = _scope_of_concept(concept)
-    if _scope_of_concept(item) != scope:
+    scope = _scope_of(concept)
+    if _scope_of(item) != scope:
         item = _rescoped(item, scope, known)
     return item if item and item.rpartition(".")[0] == concept.rpartition(".")[0] else concept
 

@@ -16,9 +16,12 @@ read the same way, its 系数 being the 执行率 itself.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+
+import attrs
 
 from evalrules.extract.lexicon import Lexicon
 from evalrules.extract.normalize import normalize
@@ -41,53 +44,71 @@ _DOUBLED = re.compile(r"(.{1,3})\1$")  # the target and the actual value of a qu
 def read_runon_forms(lines: Sequence[Line], lexicon: Lexicon, known: Mapping[str, str]) -> tuple[list[Fact], set[int]]:
     """The indicators (weight, score, and the concept their 完成值 measures) of run-on forms, and
     the lines that hold nothing but their rows (not to be read again as sentences)."""
-    text, places = _joined(lines)
+    joined = _Joined.of(lines)
+    text = joined.text
     facts: list[Fact] = []
     for found in _EXECUTION.finditer(text):
         cut = _weight_score(found["ws"], Decimal(found["coef"]))
         if cut is not None:
             facts.append(
-                _fact("execution.rate", found["coef"], "%", found.start("coef"), found.end("coef") + 1, places)
+                _fact("execution.rate", found["coef"], "%", found.start("coef"), found.end("coef") + 1, joined)
             )
-            facts.extend(_scored("执行率", found, cut, places))
+            facts.extend(_scored("执行率", found, cut, joined))
     header = _INDICATOR_HEADER.search(text)
     if header is None:
         return facts, set()
-    rows = list(_indicator_rows(text, header.end(), places, lexicon, known))
+    rows = list(_indicator_rows(text, header.end(), joined, lexicon, known))
     if not rows:
         return facts, set()
-    first, last = places[header.end() - 1][0] + 1, max(f.line for f in rows)
+    first, last = joined.place(header.end() - 1)[0] + 1, max(f.line for f in rows)
     return facts + rows, set(range(first, last + 1))
 
 
-def _joined(lines: Sequence[Line]) -> tuple[str, list[tuple[int, int]]]:
-    """The lines' normalized text as one string, and the (line, column) of each character."""
-    parts: list[str] = []
-    places: list[tuple[int, int]] = []
-    for line in lines:
-        normalized = normalize(line.text)
-        text = normalized.strip()
-        offset = len(normalized) - len(normalized.lstrip())
-        parts.append(text)
-        places.extend((line.number, offset + i + 1) for i in range(len(text)))
-    return "".join(parts), places
+@attrs.frozen
+class _Joined:
+    """The lines' normalized text as one string, and where each line's part of it starts."""
+
+    text: str
+    starts: list[int]  # where each line's text begins in ``text``
+    origins: list[tuple[int, int]]  # (line number, 1-based column of its first character)
+
+    @classmethod
+    def of(cls, lines: Sequence[Line]) -> _Joined:
+        parts: list[str] = []
+        starts: list[int] = []
+        origins: list[tuple[int, int]] = []
+        at = 0
+        for line in lines:
+            normalized = normalize(line.text)
+            text = normalized.strip()
+            starts.append(at)
+            origins.append((line.number, len(normalized) - len(normalized.lstrip()) + 1))
+            parts.append(text)
+            at += len(text)
+        return cls("".join(parts), starts, origins)
+
+    def place(self, at: int) -> tuple[int, int]:
+        """The (line, column) where character ``at`` of ``text`` was written."""
+        index = bisect.bisect_right(self.starts, at) - 1
+        line, column = self.origins[index]
+        return line, column + at - self.starts[index]
 
 
 def _indicator_rows(
-    text: str, start: int, places: list[tuple[int, int]], lexicon: Lexicon, known: Mapping[str, str]
+    text: str, start: int, joined: _Joined, lexicon: Lexicon, known: Mapping[str, str]
 ) -> Iterator[Fact]:
     for row in _ROW.finditer(text, start):
         name, values = _name_and_values(row["text"])
         cut = _weight_score(row["ws"], Decimal(row["coef"]))
         if not name or cut is None:
             continue
-        yield from _scored(name, row, cut, places)
+        yield from _scored(name, row, cut, joined)
         if values and values[-1][1] == "%":  # the 完成值 of a rate the lexicon knows: 财政供养人员控制率 92%
             number, _, at = values[-1]
             measured = lexicon.resolve(name, "percent", "final", None, known)
             if measured is not None and not measured[0].startswith("execution."):  # the form's 执行率 row has it
                 offset = row.start("text") + at
-                yield _fact(measured[0], number, "%", offset, offset + len(number) + 1, places)
+                yield _fact(measured[0], number, "%", offset, offset + len(number) + 1, joined)
 
 
 def _name_and_values(text: str) -> tuple[str, list[tuple[str, str | None, int]]]:
@@ -134,15 +155,15 @@ def _weight_score(digits: str, coefficient: Decimal) -> int | None:
     return best[1] if best else None
 
 
-def _scored(name: str, found: re.Match[str], cut: int, places: list[tuple[int, int]]) -> Iterator[Fact]:
+def _scored(name: str, found: re.Match[str], cut: int, joined: _Joined) -> Iterator[Fact]:
     """The weight and the score of indicator ``name``, cut from the run ``found["ws"]``."""
     start, end = found.start("ws"), found.end("ws")
     concept = f"evaluation.indicator.{name}"
-    yield _fact(f"{concept}:weight", found["ws"][:cut], "分", start, start + cut, places)
-    yield _fact(f"{concept}:score", found["ws"][cut:], "分", start + cut, end, places)
+    yield _fact(f"{concept}:weight", found["ws"][:cut], "分", start, start + cut, joined)
+    yield _fact(f"{concept}:score", found["ws"][cut:], "分", start + cut, end, joined)
 
 
-def _fact(concept: str, number: str, unit: str, start: int, end: int, places: list[tuple[int, int]]) -> Fact:
-    line, column = places[start]
+def _fact(concept: str, number: str, unit: str, start: int, end: int, joined: _Joined) -> Fact:
+    line, column = joined.place(start)
     decimals = len(number.partition(".")[2])
     return Fact(concept, Decimal(number), Span(line, column, number), unit=unit, decimals=decimals)

@@ -14,7 +14,7 @@ precisely than the total.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError
@@ -81,10 +81,9 @@ def _as_written_gap(facts: Sequence[Fact]) -> str | None:
     step = values[0].hi - values[0].lo
     if step == 0 or any(v.hi - v.lo > step for v in values[1:]):
         return None
-    written = sum((v.mid for v in values[1:]), Decimal(0))
-    if (written / step).quantize(1, ROUND_HALF_UP) == (values[0].mid / step).quantize(1, ROUND_HALF_UP):
-        return None
-    return relations.show(abs(written - values[0].mid), facts[0].unit or relations.common_unit(facts))
+    unit = facts[0].unit or relations.common_unit(facts)
+    gap = relations.as_written_gap(facts[0], sum((v.mid for v in values[1:]), Decimal(0)), unit)
+    return None if gap is None else relations.show(abs(gap), unit)
 
 
 SUM = RuleType(

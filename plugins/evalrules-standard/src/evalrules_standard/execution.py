@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError, dimension, unit_factor
@@ -109,11 +109,8 @@ def _as_written_gap(change: Fact, now: Fact, before: Fact) -> Decimal | None:
     against the change at its own precision: the gap, or None when they agree."""
     if {dimension(f.unit) for f in (change, now, before)} != {"money"}:
         return None
-    step = Decimal(1).scaleb(-change.decimals) * unit_factor(change.unit)
     computed = now.number * unit_factor(now.unit) - before.number * unit_factor(before.unit)
-    stated = change.number * unit_factor(change.unit)
-    rounded = (computed / step).quantize(Decimal(1), ROUND_HALF_UP) * step
-    return None if rounded == stated else computed - stated
+    return relations.as_written_gap(change, computed, change.unit)
 
 
 def evaluate_change(rule: Rule, report: Report) -> Iterator[Outcome]:
