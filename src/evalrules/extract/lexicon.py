@@ -62,6 +62,7 @@ class Lexicon:
     not_scope: tuple[str, ...] = ()
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    _variants: dict[frozenset[str], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         by_label: dict[str, list[Term]] = {}
@@ -105,8 +106,13 @@ class Lexicon:
     def for_document(self, text: str) -> Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole
         document, normalized) contains."""
-        kept = tuple(t for t in self.terms if not any(word in text for word in t.unless_document))
-        return self if len(kept) == len(self.terms) else attrs.evolve(self, terms=kept)
+        found = frozenset(word for term in self.terms for word in term.unless_document if word in text)
+        if not found:
+            return self
+        if found not in self._variants:  # built once per set of words, not once per document
+            kept = tuple(t for t in self.terms if not found.intersection(t.unless_document))
+            self._variants[found] = attrs.evolve(self, terms=kept)
+        return self._variants[found]
 
     def _scope_words(self, text: str) -> str:
         text = clean_label(text)
