@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", metavar="CODE", help="do not report these code prefixes")
     check.add_argument("--format", default="text", help="output format (text, json, or a plugin's)")
     check.add_argument("--show-passed", action="store_true", help="also list the relations that hold")
+    check.add_argument(
+        "--show-info", action="store_true", help="also list hints (提示): gaps the written precision explains"
+    )
 
     ext = sub.add_parser("extract", parents=[common], help="print the facts read from a report")
     ext.add_argument("file", metavar="FILE")
@@ -88,9 +91,18 @@ def _check(args: argparse.Namespace, config: Config) -> int:
             results.append(FileResult(path, ruleset=ruleset.name if ruleset else None, error=str(exc)))
             status = EXIT_ERROR
             continue
-        found = failed(evaluations, path)
+        found = [f for f in failed(evaluations, path) if args.show_info or f.severity != "info"]
         passed = tuple(r for r in evaluations if r.outcome.ok) if args.show_passed else ()
-        results.append(FileResult(path, tuple(found), passed, applied.name, applied.title))
+        results.append(
+            FileResult(
+                path,
+                tuple(found),
+                passed,
+                applied.name,
+                applied.title,
+                evaluated=sum(1 for r in evaluations if r.outcome.facts),
+            )
+        )
         if status == EXIT_OK and any(f.severity == "error" for f in found):
             status = EXIT_FINDINGS
     text = output.render(results)

@@ -30,12 +30,21 @@ __all__ = [
     "Report",
     "Section",
     "Severity",
+    "Source",
     "Span",
+    "scope_of",
 ]
 
 Severity = Literal["error", "warning", "info"]
 DiagnosisKind = Literal["unit", "decimal", "transposition"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+# How a fact was read, least certain first: a concept inferred from what surrounds the figure
+# (the heading it is under, the figure before it), a figure after its label in a sentence, a
+# cell of a table whose header names its column, a cell of a recognised national form whose
+# identities (执行率 = 执行数 / 预算数 …) fixed where it ends.  ``data``: given as data (JSON).
+Source = Literal["inferred", "prose", "table", "form", "data"]
+SOURCES: tuple[Source, ...] = ("inferred", "prose", "table", "form", "data")
 
 
 @attrs.frozen
@@ -104,9 +113,14 @@ class Fact:
     ``concept`` may carry a measure after a colon (``final.expense_basic:share``).
     ``value`` is a ``Decimal`` for figures and a ``str`` for names and grades.
     ``decimals`` is the number of decimals as written (``55.5`` → 1), which sets the
-    rounding interval the figure stands for.  ``period`` is the year the sentence names, if
-    any; ``clause`` numbers the sentence the fact was read from, so facts stated together
-    can be bound together.
+    rounding interval the figure stands for.
+
+    Its context, which decides what it may be bound with: ``period``, the year the sentence
+    or column names, if any; ``entity``, the part of the reporting unit it belongs to (a
+    row of a multi-entity table, 行政单位 / 事业单位, 市级, 本级), None for the unit itself;
+    ``scope`` and ``account`` (properties, from the concept); ``clause``, the sentence or
+    table row it was read from, so facts stated together can be bound together; ``cell``,
+    a table cell's 1-based (row, column); ``source``, how it was read (``SOURCES``).
     """
 
     concept: str
@@ -116,6 +130,9 @@ class Fact:
     decimals: int = 0
     period: int | None = None
     clause: int = 0
+    entity: str | None = None
+    source: Source = "prose"
+    cell: tuple[int, int] | None = None
 
     @property
     def base(self) -> str:
@@ -128,6 +145,25 @@ class Fact:
     @property
     def line(self) -> int:
         return self.span.line
+
+    @property
+    def scope(self) -> str | None:
+        """预算 (budget) or 决算 (final), as the concept says; None where it says neither."""
+        return scope_of(self.base)
+
+    @property
+    def account(self) -> str:
+        """The budget account the figure is of: 财政拨款 or 全口径 (the department's whole)."""
+        return "财政拨款" if self.base.endswith("_fiscal") else "全口径"
+
+    @property
+    def certainty(self) -> int:
+        """How sure the reading is: the rank of ``source`` in ``SOURCES``."""
+        return SOURCES.index(self.source)
+
+    def context(self) -> tuple[object, ...]:
+        """What two statements of one concept must share to be the same figure."""
+        return (self.entity, self.period)
 
     @property
     def number(self) -> Decimal:
@@ -148,9 +184,27 @@ class Fact:
         return f"{value}{self.unit or ''}"
 
 
+_BUDGET_WORDS = (".budget.", "initial_budget", "annual_budget", ".supplement")
+_FINAL_WORDS = (".final.", "executed")
+
+
+def scope_of(concept: str) -> str | None:
+    """``budget`` or ``final`` as a concept id says it (``three_public.budget.reception``,
+    ``execution.executed``), else None."""
+    dotted = f".{concept}"
+    if any(word in dotted for word in _BUDGET_WORDS):
+        return "budget"
+    if any(word in dotted for word in _FINAL_WORDS):
+        return "final"
+    return None
+
+
 @attrs.frozen
 class Section:
-    """A numbered heading: ``number`` as written (``三、``), its style, value and level."""
+    """A numbered heading: ``number`` as written (``三、``), its style, value and level.
+
+    ``part`` counts the parts of the text it is in: a 第二部分 heading, or a second document
+    on the same page, starts its numbering again."""
 
     number: str
     style: str
@@ -159,6 +213,7 @@ class Section:
     line: int
     level: int
     parent: int | None = None  # index into Report.sections
+    part: int = 0
 
 
 @attrs.frozen

@@ -4,7 +4,8 @@ A report may state 资产总额 in the text and again in a table, give the first
 a summary sentence and again in the indicator analysis, or list several years side by side.
 A relation between concepts is evaluated once per *binding*: a choice of one fact per
 concept, made around an anchor fact by proximity — same sentence, then same line, then the
-deepest common section, then the fewest lines apart — and never across two different years.
+deepest common section, then the fewest lines apart — and never across two contexts: two
+stated years, or two entities (行政单位 and 事业单位, 市级 and 全市, the rows of a table of units).
 Every fact of every concept serves as an anchor in turn, so each statement is checked
 against its nearest companions; bindings that choose the same facts are evaluated once.
 
@@ -17,14 +18,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
 
-from evalrules.model import Fact, Report
+from evalrules.model import SOURCES, Fact, Report, Source
 
 __all__ = ["bindings", "compatible"]
 
 
 def compatible(a: Fact, b: Fact) -> bool:
-    """Facts of two different stated years are never bound together."""
-    return a.period is None or b.period is None or a.period == b.period
+    """Facts of two entities, or of two different stated years, are never bound together."""
+    return a.entity == b.entity and (a.period is None or b.period is None or a.period == b.period)
 
 
 class _Nearest:
@@ -81,14 +82,18 @@ def bindings(
     *,
     required: Sequence[str] = (),
     figures_only: bool = True,
+    least: Source = "inferred",
 ) -> Iterator[dict[str, Fact]]:
     """Yield, for each distinct choice, a mapping role → fact (roles with no fact are left out).
 
     ``roles`` maps a role name to a concept id; ``required`` roles must be present in every
-    binding yielded.  Only figures are bound unless ``figures_only`` is false (grades, names).
+    binding yielded.  Only figures are bound unless ``figures_only`` is false (grades, names),
+    and only facts read at least as surely as ``least`` (see ``model.SOURCES``).
     """
+    floor = SOURCES.index(least)
     candidates = {
-        role: [f for f in report.all(concept) if f.is_figure() or not figures_only] for role, concept in roles.items()
+        role: [f for f in report.all(concept) if (f.is_figure() or not figures_only) and f.certainty >= floor]
+        for role, concept in roles.items()
     }
     if any(not candidates[role] for role in required):
         return

@@ -15,7 +15,7 @@ import attrs
 
 from evalrules.extract.normalize import clean_label, normalize
 
-__all__ = ["ANY_PARENT", "Lexicon", "Term", "default_lexicon"]
+__all__ = ["ANY_PARENT", "Entities", "Lexicon", "Term", "default_lexicon"]
 
 ANY_PARENT = "*"  # as ``parent``: read a label as a part of whatever it is a part of
 
@@ -54,12 +54,55 @@ _UNQUALIFIED = re.compile(
 )
 
 
+_ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
+
+
+@attrs.frozen
+class Entities:
+    """The words that name a part of the reporting unit (lexicon.toml's ``[entity]``)."""
+
+    tier: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    kind_suffix: tuple[str, ...] = ()
+    whole: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    _pattern: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
+    _window: int = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        words = {"tier": self.tier, "whole": self.whole, "kind": self.kind}
+        named = [f"(?P<{level}>{'|'.join(map(re.escape, found))})" for level, found in words.items() if found]
+        if self.kind_suffix:  # 教育行业
+            named.append(f"(?P<sector>[\\u4e00-\\u9fff]{{2,4}}(?:{'|'.join(map(re.escape, self.kind_suffix))}))")
+        if self.not_before and named:
+            named = [f"(?:{'|'.join(named)})(?!{'|'.join(map(re.escape, self.not_before))})"]
+        longest = max((len(w) for w in (*self.tier, *self.whole, *self.kind)), default=0)
+        longest = max(longest, 4 + max((len(w) for w in self.kind_suffix), default=0))
+        object.__setattr__(self, "_pattern", re.compile("|".join(named)) if named else None)
+        object.__setattr__(self, "_window", _ENTITY_REACH + longest)
+
+    def before(self, text: str, start: int, end: int) -> tuple[str, str] | None:
+        """The last entity word of ``text[start:end]`` that ends at most a few characters
+        before ``end`` (where a figure starts), as (``tier`` | ``kind`` | ``whole``, word)."""
+        if self._pattern is None:
+            return None
+        found = None
+        for match in self._pattern.finditer(text, max(start, end - self._window), end):
+            if end - match.end() <= _ENTITY_REACH:
+                found = match
+        if found is None or found.lastgroup is None:
+            return None
+        level = "kind" if found.lastgroup == "sector" else found.lastgroup
+        return level, found.group()
+
+
 @attrs.frozen
 class Lexicon:
     terms: tuple[Term, ...]
     scopes: Mapping[str, tuple[str, ...]]
     topics: Mapping[str, tuple[str, ...]]
     not_scope: tuple[str, ...] = ()
+    entities: Entities = Entities()
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[frozenset[str], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -78,8 +121,11 @@ class Lexicon:
         scopes: dict[str, tuple[str, ...]] = {}
         topics: dict[str, tuple[str, ...]] = {}
         not_scope: tuple[str, ...] = ()
+        entities: dict[str, tuple[str, ...]] = {}
         for text in texts:
             data = tomllib.loads(text)
+            for level, words in data.get("entity", {}).items():
+                entities[level] = entities.get(level, ()) + tuple(normalize(w) for w in words)
             for name, words in data.get("scope", {}).items():
                 if name == "ignore":
                     not_scope += tuple(clean_label(normalize(w)) for w in words)
@@ -101,7 +147,7 @@ class Lexicon:
                         unless_document=tuple(normalize(w) for w in raw.get("unless_document", ())),
                     )
                 )
-        return cls(tuple(terms), scopes, topics, not_scope)
+        return cls(tuple(terms), scopes, topics, not_scope, Entities(**entities))
 
     def for_document(self, text: str) -> Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole

@@ -88,6 +88,23 @@ class _Sentence:
     before: str = ""  # the paragraph up to the current label
     bare: list[Fact] = attrs.Factory(list)  # amounts read with no concept (concept "")
     totals: list[Fact] = attrs.Factory(list)  # figures a 其中 shows to be grand totals
+    tier: str | None = None  # the tier of government the paragraph speaks of (市级), if a part's
+    kind: str | None = None  # the kind of unit or sector the sentence speaks of (行政单位, 教育行业)
+    entities: dict[tuple[int, int], str] = attrs.Factory(dict)  # where a part's figure is → its entity
+
+    def qualify(self, found: tuple[str, str] | None) -> None:
+        """Take in the entity word written just before a figure."""
+        if found is None:
+            return
+        level, word = found
+        if level == "kind":
+            self.kind = word
+        else:  # a tier, or the whole (全市): what the sentence said of kinds no longer holds
+            self.tier, self.kind = (word if level == "tier" else None), None
+
+    @property
+    def entity(self) -> str | None:
+        return "·".join(part for part in (self.tier, self.kind) if part) or None
 
 
 @attrs.define
@@ -171,7 +188,10 @@ class _Paragraph:
         return self.lines[index], position - self.starts[index]
 
     def span(self, start: int, end: int) -> Span:
+        """Where ``text[start:end]`` is written; a figure whose unit is wrapped onto the next
+        line (1037103.63 / 元) points at its number, on the line the number is on."""
         line, column = self.at(start)
+        end = min(end, start - column + len(line.text))
         return Span(line.number, column + 1, self.text[start:end])
 
 
@@ -266,9 +286,15 @@ def read_prose(
         carried = _Sentence(topic=context.topic)
         for sentence in _SENTENCE.finditer(text):
             clause += 1
-            state = _Sentence(scope=carried.scope, topic=carried.topic, subject=carried.parent or carried.subject)
+            state = _Sentence(
+                scope=carried.scope,
+                topic=carried.topic,
+                subject=carried.parent or carried.subject,
+                tier=carried.tier,
+            )
             found = list(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
             found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
+            found = [_in_entity(f, state.entities) for f in found]
             facts.extend(_item_execution(found, state.bare, sentence.group()))
             carried = state
     # the changes of amounts that got no concept (“:yoy_change”) are no facts
@@ -302,6 +328,10 @@ def _read_sentence(
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         state.before = text[:position]  # a qualifier holds for the rest of its paragraph
         period = next((year for at, year in reversed(years) if at < start), None)
+        state.qualify(lexicon.entities.before(text, position, start))
+        if state.entity is not None:
+            at = para.span(start, end)
+            state.entities[(at.line, at.column)] = state.entity
         position = end
         dim = dimension(figure.unit)
         if "其中" in label:
@@ -379,6 +409,11 @@ def _position(fact: Fact) -> tuple[int, int]:
     return fact.line, fact.span.column
 
 
+def _in_entity(fact: Fact, entities: Mapping[tuple[int, int], str]) -> Fact:
+    entity = entities.get(_position(fact))
+    return fact if entity is None else attrs.evolve(fact, entity=entity)
+
+
 def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[Fact]:
     """A sentence about one item's funds, its spending and its rate — 经费合计75万元，已于本年度支出
     75万元，预算完成率100%; 财政拨款支出总计1741.75万元，与上年相比减少53.7万元…完成年初预算100% —
@@ -392,13 +427,13 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
     amounts = sorted((f for f in [*found, *bare] if f.concept in candidates and _position(f) < at), key=_position)
     if len(amounts) == 2 and amounts[0].concept == "":
         budget, executed = amounts
-        added = [attrs.evolve(budget, concept="execution.annual_budget")]
+        added = [attrs.evolve(budget, concept="execution.annual_budget", source="inferred")]
     elif len(amounts) == 1 and _TOTAL_WORD.search(sentence):  # a total's execution, not a class's (1.教育支出…)
         executed, added = amounts[0], []
     else:
         return found
     if executed.concept == "":
-        added.append(attrs.evolve(executed, concept="execution.executed"))
+        added.append(attrs.evolve(executed, concept="execution.executed", source="inferred"))
     after = _position(executed)
     renamed = [
         attrs.evolve(f, concept="execution.executed")
@@ -512,7 +547,9 @@ def _money_fact(
         if not scope or subject is None or dim != dimension(subject.unit):
             return None
         concept = _rescoped(subject.base, scope, known)
-        return None if concept is None else _fact(concept, figure.value, figure, para, period, clause)
+        if concept is None:
+            return None
+        return attrs.evolve(_fact(concept, figure.value, figure, para, period, clause), source="inferred")
 
     if _SCOPE_ONLY.match(label) and (found := counterpart()) is not None:
         return found
@@ -532,8 +569,9 @@ def _money_fact(
         concept, is_part = resolved
         if not is_part:
             state.parent, state.breakdown = None, False
-        concept = _heading_item(concept, label, context.item, known)
-        return _fact(concept, figure.value, figure, para, period, clause)
+        item = _heading_item(concept, label, context.item, known)
+        fact = _fact(item, figure.value, figure, para, period, clause)
+        return fact if item == concept else attrs.evolve(fact, source="inferred")
     return counterpart() if len(label) <= 8 else None
 
 

@@ -166,4 +166,4 @@ def _scored(name: str, found: re.Match[str], cut: int, joined: _Joined) -> Itera
 def _fact(concept: str, number: str, unit: str, start: int, end: int, joined: _Joined) -> Fact:
     line, column = joined.place(start)
     decimals = len(number.partition(".")[2])
-    return Fact(concept, Decimal(number), Span(line, column, number), unit=unit, decimals=decimals)
+    return Fact(concept, Decimal(number), Span(line, column, number), unit=unit, decimals=decimals, source="form")

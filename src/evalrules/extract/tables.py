@@ -83,6 +83,7 @@ class Cell:
     text: str
     line: Line
     column: int  # 0-based, in line.text
+    at: tuple[int, int] | None = None  # 1-based (row, column) in its table, once the rows are known
 
     @property
     def clean(self) -> str:
@@ -208,7 +209,8 @@ def read_tables(
         unit = _table_unit([Line(0, caption), *table]) or document_unit
         header: list[Column | None] = []
         indicator: str | None = None
-        for row in _rows(table):
+        for number, cells in enumerate(_rows(table), start=1):
+            row = [attrs.evolve(c, at=(number, index)) for index, c in enumerate(cells, start=1)]
             columns = [_column(c, unit) for c in row]
             numbers = [c for c in row if _is_number(c)]
             if any(columns) and not numbers:
@@ -357,6 +359,8 @@ def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Fig
         unit=unit,
         decimals=figure.decimals,
         clause=-cell.line.number,
+        source="table",
+        cell=cell.at,
     )
 
 

@@ -14,7 +14,11 @@ __all__ = ["FileResult", "OutputFormat"]
 
 @attrs.frozen
 class FileResult:
-    """What checking one file gave: its findings (and passed evaluations), or the error that stopped it."""
+    """What checking one file gave: its findings (and passed evaluations), or the error that stopped it.
+
+    ``evaluated`` counts the relations the rules found figures for; none means the report
+    had nothing the rules could check, which is said rather than passed in silence.
+    """
 
     path: str
     findings: tuple[Finding, ...] = ()
@@ -22,6 +26,11 @@ class FileResult:
     ruleset: str | None = None
     ruleset_title: str = ""
     error: str | None = None
+    evaluated: int = 0
+
+    @property
+    def nothing_to_check(self) -> bool:
+        return self.error is None and self.evaluated == 0
 
 
 @attrs.frozen

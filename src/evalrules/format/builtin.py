@@ -12,6 +12,8 @@ from evalrules.format import FileResult, OutputFormat
 from evalrules.hookspecs import hookimpl
 from evalrules.model import Fact, Finding, Indicator, Report
 
+NOTHING_TO_CHECK = "未找到可检查的数字（没有一条规则找到它要核对的数字）"
+
 
 def finding_json(finding: Finding) -> dict[str, Any]:
     return {
@@ -45,6 +47,8 @@ def file_json(result: FileResult) -> dict[str, Any]:
         "file": result.path,
         "ruleset": result.ruleset,
         "findings": [finding_json(f) for f in result.findings],
+        "evaluated": result.evaluated,
+        "nothing_to_check": result.nothing_to_check,
     }
     if result.passed:
         data["passed"] = [
@@ -82,6 +86,8 @@ def render_text(results: Sequence[FileResult]) -> str:
         if result.error:  # said on standard error, where an error belongs
             continue
         out.append(f"{result.path}: 规则集 {result.ruleset}（{result.ruleset_title or result.ruleset}）")
+        if result.nothing_to_check:
+            out.append(f"{result.path}: {NOTHING_TO_CHECK}")
         out.extend(finding_text(f) for f in result.findings)
         for passed in result.passed:
             where = passed.outcome.all_locations()[0]
@@ -111,6 +117,12 @@ def fact_json(fact: Fact) -> dict[str, Any]:
         "column": fact.span.column,
         "text": fact.span.text,
         "period": fact.period,
+        "entity": fact.entity,
+        "scope": fact.scope,
+        "account": fact.account,
+        "source": fact.source,
+        "clause": fact.clause,
+        "cell": list(fact.cell) if fact.cell else None,
     }
 
 
@@ -133,10 +145,26 @@ def report_json(report: Report) -> dict[str, Any]:
         "title_department": report.title_department,
         "year": report.year,
         "region": report.region,
-        "facts": [fact_json(f) for f in report.facts],
+        "facts": [fact_json(f) for f in report.facts if f.entity is None],
+        "entity_facts": [fact_json(f) for f in report.facts if f.entity is not None],
         "sections": [attrs.asdict(s) for s in report.sections],
         "indicators": [indicator_json(i) for i in report.indicators],
     }
+
+
+def _context(fact: Fact) -> str:
+    """A fact's context as a reviewer reads it: [市级·行政单位 2022年 决算 财政拨款 表格第3行第2列]."""
+    where = {"inferred": "推断", "prose": "句中", "table": "表格", "form": "自评表", "data": "数据"}[fact.source]
+    if fact.cell:
+        where += f"第{fact.cell[0]}行第{fact.cell[1]}列"
+    parts = [
+        fact.entity,
+        f"{fact.period}年" if fact.period else None,
+        {"budget": "预算", "final": "决算"}.get(fact.scope or ""),
+        fact.account if fact.account != "全口径" else None,
+        where,
+    ]
+    return "[" + " ".join(p for p in parts if p) + "]"
 
 
 def report_text(report: Report) -> str:
@@ -148,7 +176,8 @@ def report_text(report: Report) -> str:
         "",
     ]
     facts = [
-        f"{f.span.line:>5}:{f.span.column:<4} {f.concept} = {f.written()}    «{f.span.text}»" for f in report.facts
+        f"{f.span.line:>5}:{f.span.column:<4} {f.concept} = {f.written()}    «{f.span.text}»  {_context(f)}"
+        for f in report.facts
     ]
     lines = [f"{line.number:>5} | {line.text}" for line in report.document.lines()] if report.document else []
     return "\n".join([*head, "事实（行:列 概念 = 值）", *facts, "", "原文（行号即检查结果所指的行）", *lines])

@@ -39,6 +39,8 @@ def _fact(raw: dict[str, Any], path: Path, index: int) -> Fact:
         decimals=int(decimals) if decimals is not None else max(0, -exponent) if isinstance(exponent, int) else 0,
         period=raw.get("period"),
         clause=int(raw.get("clause") or line),
+        entity=raw.get("entity"),
+        source="data",
     )
 
 
@@ -54,7 +56,8 @@ def evalrules_load(path: Path) -> Document | None:
         data = data[0]
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
         raise InputError(str(path), "JSON 应是 evalrules extract --format json 的输出（含 facts 列表）")
-    facts = tuple(_fact(raw, path, i) for i, raw in enumerate(data["facts"]))
+    stated = [*data["facts"], *(data.get("entity_facts") or [])]
+    facts = tuple(_fact(raw, path, i) for i, raw in enumerate(stated))
     try:
         sections = tuple(Section(**s) for s in data.get("sections", []))
     except TypeError as exc:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from evalrules import Fact, Outcome, Param
-from evalrules.model import Severity
+from evalrules.model import SOURCES, Severity
 
 Holds = Callable[[list[Fact]], bool | None]
 
@@ -28,13 +28,16 @@ def outcome(facts: Sequence[Fact], holds: Holds, detail: str, seen: str = "", ex
 
 
 def rounding_gap_param(relation: str) -> Param:
-    """The parameter of a rule type that reports a 尾差: how severe, or ``off``."""
+    """The parameter of a rule type that reports a 尾差: ``info`` or ``off``.
+
+    A gap the written precision explains is consistent, so it is never more than a hint:
+    a warning there is a false alarm to a reviewer."""
     return Param(
         "text",
         required=False,
-        default="warning",
-        choices=("warning", "info", "off"),
-        doc=f"{relation}与所写数字差末位（舍入可以解释）时的级别；off 不报",
+        default="info",
+        choices=("info", "off"),
+        doc=f"{relation}与所写数字差末位（舍入可以解释）时：info 作为提示（默认不显示），off 不报",
     )
 
 
@@ -47,4 +50,15 @@ def rounding_gap(passed: Outcome, gap: str, severity: Severity) -> Outcome:
         detail=f"{passed.detail}，差 {gap}（在末位舍入范围内，可能是尾差）",
         severity=severity,
         relation=None,
+    )
+
+
+def least_source_param() -> Param:
+    """The parameter of a rule type that binds only facts read at least so surely."""
+    return Param(
+        "text",
+        required=False,
+        default="prose",
+        choices=SOURCES,
+        doc="只用至少如此读出的数字：inferred（由标题或上文推断）< prose（句中标签后）< table（表格）< form（自评表）",
     )

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError
-from evalrules_standard._outcome import outcome, rounding_gap, rounding_gap_param
+from evalrules_standard._outcome import least_source_param, outcome, rounding_gap, rounding_gap_param
 
 
 def _parts(rule: Rule, chosen: dict[str, Fact]) -> tuple[list[Fact], bool]:
@@ -40,7 +40,7 @@ def evaluate_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
     total = rule["total"]
     expanded = [c for pieces in (rule["expand"] or {}).values() for c in pieces]
     roles = {concept: concept for concept in (total, *rule["parts"], *expanded)}
-    for chosen in bindings(report, roles, required=[total]):
+    for chosen in bindings(report, roles, required=[total], least=rule["least_source"]):
         parts, complete = _parts(rule, chosen)
         if not parts or (not complete and not rule["partial"]):
             continue
@@ -101,6 +101,7 @@ SUM = RuleType(
             doc="分项是否穷尽合计；否则只检查分项之和不超过合计（收入来源常不止所列几项）",
         ),
         "rounding_gap": rounding_gap_param("分项之和与合计"),
+        "least_source": least_source_param(),
     },
     evaluate=evaluate_sum,
 )

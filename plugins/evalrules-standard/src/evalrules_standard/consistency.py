@@ -18,8 +18,9 @@ from decimal import Decimal
 
 from evalrules import Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
 from evalrules.check.binding import compatible
+from evalrules.model import SOURCES
 from evalrules.quantity import UnitError, dimension, unit_factor
-from evalrules_standard._outcome import outcome
+from evalrules_standard._outcome import least_source_param, outcome
 
 
 def _included(concept: str, include: list[str], exclude: list[str]) -> bool:
@@ -28,9 +29,10 @@ def _included(concept: str, include: list[str], exclude: list[str]) -> bool:
 
 def evaluate_repeated(rule: Rule, report: Report) -> Iterator[Outcome]:
     include, exclude = rule["include"] or [], rule["exclude"] or []
+    floor = SOURCES.index(rule["least_source"])
     by_concept: dict[str, list[Fact]] = {}
     for fact in report.facts:
-        if fact.is_figure() and _included(fact.concept, include, exclude):
+        if fact.is_figure() and fact.certainty >= floor and _included(fact.concept, include, exclude):
             by_concept.setdefault(fact.concept, []).append(fact)
     for facts in by_concept.values():
         first = facts[0]
@@ -171,6 +173,7 @@ REPEATED = RuleType(
     params={
         "include": Param("texts", required=False, doc="只检查这些前缀的概念"),
         "exclude": Param("texts", required=False, doc="不检查这些前缀的概念"),
+        "least_source": least_source_param(),
     },
     evaluate=evaluate_repeated,
 )

@@ -1,4 +1,5 @@
-"""``sections``: numbered headings run without duplicates or gaps (一、二、三、…; （一）（二）…)."""
+"""``sections``: numbered headings run without duplicates or gaps (一、二、三、…; （一）（二）…),
+within each part of the text (a 第二部分, or a second document on the page, numbers anew)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ def _location(section: Section) -> Location:
 
 
 def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
-    siblings: dict[tuple[int | None, str], list[Section]] = {}
+    siblings: dict[tuple[int, int | None, str], list[Section]] = {}
     for section in report.sections:
-        siblings.setdefault((section.parent, section.style), []).append(section)
+        siblings.setdefault((section.part, section.parent, section.style), []).append(section)
     for run in siblings.values():
         for before, after in itertools.pairwise(run):
             if after.value < before.value:

@@ -1,0 +1,92 @@
+"""Facts carry their context, and rules bind only facts of one context: a report that states
+two entities or two years side by side, each consistent, gets no finding; breaking one figure
+gets exactly the finding for that entity or year, at its line."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import evalrules
+from tests.documents import read_report
+
+# amounts in 亿元 with one decimal, as a 国有资产 report writes them
+_AMOUNT = st.decimals("1", "9999", places=1)
+_THREE_PUBLIC = st.decimals("0", "500", places=2)
+
+
+def _assets(lead: str, total: Decimal, liabilities: Decimal) -> str:
+    return f"{lead}资产总额{total}亿元，负债总额{liabilities}亿元，净资产总额{total - liabilities}亿元"
+
+
+def _entities_text(admin: tuple[Decimal, Decimal], institution: tuple[Decimal, Decimal], broken: Decimal) -> str:
+    (a_total, a_liabilities), (i_total, i_liabilities) = admin, institution
+    whole = _assets("全市行政事业性", a_total + i_total, a_liabilities + i_liabilities)
+    return (
+        f"截至2023年底，{whole}。从单位性质看：{_assets('行政单位', a_total, a_liabilities)}；\n"
+        f"{_assets('事业单位', i_total, i_liabilities).replace(f'{i_total}亿元', f'{i_total + broken}亿元', 1)}。\n"
+    )
+
+
+def _codes(text: str, tmp_path_factory: pytest.TempPathFactory, *codes: str) -> list[evalrules.Finding]:
+    report = read_report(tmp_path_factory.mktemp("context"), text)
+    return [f for f in evalrules.check(report) if f.code in codes and f.severity != "info"]
+
+
+_ENTITY = st.tuples(_AMOUNT, _AMOUNT).map(lambda pair: (pair[0] + pair[1], pair[1]))
+
+
+@given(admin=_ENTITY, institution=_ENTITY)
+def test_two_entities_each_consistent_get_no_finding(
+    tmp_path_factory: pytest.TempPathFactory, admin: tuple[Decimal, Decimal], institution: tuple[Decimal, Decimal]
+) -> None:
+    text = _entities_text(admin, institution, Decimal(0))
+    assert _codes(text, tmp_path_factory, "BAL001", "CON001") == []
+
+
+@given(admin=_ENTITY, institution=_ENTITY, broken=st.integers(1, 50))
+def test_breaking_one_entity_gets_exactly_its_finding_at_its_line(
+    tmp_path_factory: pytest.TempPathFactory,
+    admin: tuple[Decimal, Decimal],
+    institution: tuple[Decimal, Decimal],
+    broken: int,
+) -> None:
+    text = _entities_text(admin, institution, Decimal(broken))
+    found = _codes(text, tmp_path_factory, "BAL001", "CON001")
+    assert [(f.code, f.line) for f in found] == [("BAL001", 2)]
+    assert f"{institution[0] + broken}亿元" in found[0].message
+
+
+def test_the_entity_is_in_the_extracted_facts(tmp_path: Path) -> None:
+    text = _entities_text((Decimal("10.0"), Decimal("4.0")), (Decimal("20.0"), Decimal("5.0")), Decimal(0))
+    report = read_report(tmp_path, text)
+    entities = {(f.concept, f.entity) for f in report.facts if f.concept == "assets.total"}
+    assert entities == {("assets.total", None), ("assets.total", "行政单位"), ("assets.total", "事业单位")}
+
+
+def _three_public(year: int, parts: tuple[Decimal, Decimal, Decimal], off: Decimal) -> str:
+    overseas, vehicles, reception = parts
+    return (
+        f"{year}年“三公”经费支出{overseas + vehicles + reception + off}万元，其中：因公出国（境）费{overseas}万元，"
+        f"公务用车购置及运行维护费{vehicles}万元，公务接待费{reception}万元。\n"
+    )
+
+
+_PARTS = st.tuples(_THREE_PUBLIC, _THREE_PUBLIC, _THREE_PUBLIC)
+
+
+@given(last=_PARTS, this=_PARTS, broken=st.booleans())
+def test_two_years_side_by_side_are_checked_each_on_its_own(
+    tmp_path_factory: pytest.TempPathFactory,
+    last: tuple[Decimal, Decimal, Decimal],
+    this: tuple[Decimal, Decimal, Decimal],
+    broken: bool,
+) -> None:
+    off = Decimal("3.00") if broken else Decimal(0)
+    text = _three_public(2022, last, Decimal(0)) + _three_public(2023, this, off)
+    found = _codes(text, tmp_path_factory, "BAL008", "CON001")
+    assert [(f.code, f.line) for f in found] == ([("BAL008", 2)] if broken else [])
