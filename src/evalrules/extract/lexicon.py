@@ -55,6 +55,7 @@ _UNQUALIFIED = re.compile(
 
 
 _ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
+_CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
 
 
 @attrs.frozen
@@ -83,12 +84,13 @@ class Entities:
 
     def before(self, text: str, start: int, end: int) -> tuple[str, str] | None:
         """The last entity word of ``text[start:end]`` that ends at most a few characters
-        before ``end`` (where a figure starts), as (``tier`` | ``kind`` | ``whole``, word)."""
+        before ``end`` (where a figure starts), in the same clause, as (``tier`` | ``kind`` |
+        ``whole``, word): (不含自收自支事业单位)，其中：行政编制43名 is no 事业单位's figure."""
         if self._pattern is None:
             return None
         found = None
         for match in self._pattern.finditer(text, max(start, end - self._window), end):
-            if end - match.end() <= _ENTITY_REACH:
+            if end - match.end() <= _ENTITY_REACH and not _CLAUSE_BREAK.search(text, match.end(), end):
                 found = match
         if found is None or found.lastgroup is None:
             return None

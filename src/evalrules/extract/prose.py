@@ -50,11 +50,15 @@ _YOY = re.compile(
 )
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
-_TOTAL_SCORE = re.compile(r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)")
+# the total score's name, at the end of its label (what follows is filler: 为, 是, 达到 …);
+# 绩效评价得分表 一级指标 … 部门决策(25分) names a table, not the total
+_TOTAL_SCORE = re.compile(
+    r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)(?:[^表指\d]{0,6})$"
+)
 _WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
 _SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
 # a label that names an indicator by itself: 产出指标, 预算执行率, 满意度 — not 每超过一个百分点扣
-_NAME = re.compile(r"^[\u4e00-\u9fff()]{1,14}(?:指标|率|度|性|金额|总额|情况)$")
+_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()]{0,13}(?:指标|率|度|性|金额|总额|情况)$")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算

@@ -155,16 +155,60 @@ def _rows(lines: Sequence[Line]) -> Iterator[list[Cell]]:
 
 
 def _reshape(cells: list[Cell | None]) -> Iterator[list[Cell]]:
-    """Cells written one a line: the header is the cells before the first figure's row label."""
+    """Cells written one a line: the header is the cells before the first figure's row label;
+    the rows after it are as wide as the header, or narrower by the group headers it has
+    (年度预算数(万元) over 年初预算 | 调整后预算数): the width at which the most rows start with
+    a label followed by a figure."""
     first_number = next((i for i, c in enumerate(cells) if c is not None and _is_number(c)), None)
     if first_number is None or first_number < 2:
         yield from ([c] for c in cells if c is not None)
         return
-    width = first_number - 1  # header cells, then the label of the first row
-    for start in range(0, len(cells), width):
-        row = [c for c in cells[start : start + width] if c is not None]
-        if row:
-            yield row
+    label = first_number - 1  # header cells, then the label of the first row
+    start = _header_start(cells, label)
+    header, body = cells[start:label], cells[label:]
+    widths = range(len(header), max(len(header) - _GROUP_HEADERS, 1) - 1, -1)
+    width = max(widths, key=lambda w: _rows_with_labels(body, w))
+    preamble = [[c] for c in cells[:start]]  # the form's fields above its table: 项目名称, 主管部门 …
+    for row in [*preamble, header, *(body[at : at + width] for at in range(0, len(body), width))]:
+        kept = [c for c in row if c is not None]
+        if kept:
+            yield kept
+
+
+_TRAILING_HEADERS = 2  # header cells that name no figure's column and may close a header: 原因, 备注
+
+
+def _header_start(cells: list[Cell | None], label: int) -> int:
+    """Where the header of a one-cell-a-line table begins: the run of column names before the
+    first row's label, and the head of the label column before them (项目, or the indicator
+    the table is of with its weight: 预算执行情况(10分)), after the fields of a form above it;
+    0 when no cell there names a column."""
+    start = label
+    while start > 0 and label - start < _TRAILING_HEADERS and _column_name(cells[start - 1]) is None:
+        start -= 1
+    named = start
+    while start > 0 and _column_name(cells[start - 1]) is not None:
+        start -= 1
+    if start == named:
+        return 0
+    return start - 1 if start > 0 and cells[start - 1] is not None else start
+
+
+def _column_name(cell: Cell | None) -> Column | None:
+    return None if cell is None else _column(cell, None)
+
+
+_GROUP_HEADERS = 2  # group headers a table written one cell a line may have over its columns
+
+
+def _rows_with_labels(cells: list[Cell | None], width: int) -> int:
+    """How many rows of ``width`` cells start with a label and go on with a figure."""
+    rows = (cells[start : start + width] for start in range(0, len(cells), width))
+    return sum(
+        1
+        for row in rows
+        if len(row) > 1 and row[0] is not None and not _is_number(row[0]) and row[1] is not None and _is_number(row[1])
+    )
 
 
 def _is_number(cell: Cell) -> bool:
@@ -226,10 +270,20 @@ def read_tables(
 
 
 def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
-    """年度预算数(万元) over 年初预算 | 调整后预算数 | 预算执行数 heads a group, not a column."""
-    if any(c is not None and c.kind in ("initial_budget", "annual_budget", "executed") for c in columns):
-        return [None if c is not None and c.kind == "amount" else c for c in columns]
-    return columns
+    """年度预算数(万元) over 年初预算 | 调整后预算数 | 预算执行数 heads a group, not a column; the
+    unit it declares is its columns'."""
+    money = ("initial_budget", "annual_budget", "executed")
+    if not any(c is not None and c.kind in money for c in columns):
+        return columns
+    group = next((c.unit for c in columns if c is not None and c.kind == "amount" and c.unit), None)
+    return [
+        None
+        if c is not None and c.kind == "amount"
+        else attrs.evolve(c, unit=c.unit or group)
+        if c is not None and c.kind in money
+        else c
+        for c in columns
+    ]
 
 
 # 绩效指标(90分), but not a weight column's own header: 分值(10分)
