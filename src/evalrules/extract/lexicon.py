@@ -35,6 +35,7 @@ class Term:
     parent: str | None = None
     part_only: bool = False
     topic: str | None = None
+    no_topic: bool = False
     not_followed_by: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     unless_document: tuple[str, ...] = ()
@@ -144,6 +145,7 @@ class Lexicon:
                         parent=raw.get("parent"),
                         part_only=raw.get("part_only", False),
                         topic=raw.get("topic"),
+                        no_topic=raw.get("no_topic", False),
                         not_followed_by=tuple(raw.get("not_followed_by", ())),
                         not_after=tuple(clean_label(normalize(w)) for w in raw.get("not_after", ())),
                         unless_document=tuple(normalize(w) for w in raw.get("unless_document", ())),
@@ -207,6 +209,8 @@ class Lexicon:
                     break
                 for term in self._by_label.get(text[end - length : end], ()):
                     if term.unit != dimension or (term.topic is not None and term.topic != topic):
+                        continue
+                    if term.no_topic and topic is not None:
                         continue
                     concept = term.concept.replace("{scope}", scope)
                     if concept not in known:

@@ -37,9 +37,20 @@ _YEAR_AHEAD = r"\d{4}\s*年"
 # Where the body names the department: a form's field (单位名称 | 绥阳县太白镇人民政府), a sentence
 # that opens with it (鹤山市水务局2018年…, 现将涪陵区新妙镇2021年度…, 县政协坚持…); a line that is only
 # the name counts under a field's label or over a title (see department_facts).
-_FIELD_LABEL = r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位|发布机构)"
-_FIELD = re.compile(rf"{_FIELD_LABEL}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s*(?:[|,，。;；]|$))")
+_FIELD_LABEL = r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位)"
+# a web page's publisher (发布机构, 来源) is page furniture: often the department above the one
+# the report is about, so it names the department only when nothing else does
+_PUBLISHER_LABEL = r"(?:发布机构|(?:信息)?来源)"
+
+
+def _field(label: str) -> re.Pattern[str]:
+    return re.compile(rf"{label}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s*(?:[|,，。;；]|$))")
+
+
+_FIELD = _field(_FIELD_LABEL)
+_PUBLISHER = _field(_PUBLISHER_LABEL)
 _FIELD_ALONE = re.compile(rf"^\s*{_FIELD_LABEL}\s*[:：]?\s*$")  # its value on the next line
+_PUBLISHER_ALONE = re.compile(rf"^\s*{_PUBLISHER_LABEL}\s*[:：]?\s*$")
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})\s*$")
 _OPENING = re.compile(
     rf"(?:^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"
@@ -47,8 +58,6 @@ _OPENING = re.compile(
     rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|\s*{_YEAR_AHEAD}"
     rf"|\s*(?:{_TITLE_TAIL}))"
 )
-# The source a web page names, used only when nothing else names the department.
-_SOURCE = re.compile(rf"(?:信息)?来源\s*[:：]\s*(?P<name>{_NAME})\s*(?=\s|$)")
 
 _COLUMN_YEAR = re.compile(r"度?\s*(?:决算|预算|执行)数")
 _LISTED_YEAR = re.compile(r"度?\s*[、和及至到~—-]\s*((?:19|20)\d{2})\s*年")
@@ -137,14 +146,16 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     return attrs.evolve(named, concept="report.title_department") if named else None
 
 
-def _body_department(lines: Sequence[Line], skip: set[int]) -> Fact | None:
-    """The first place the text names its department: a form's field (单位名称 | 绥阳县太白镇人民政府,
-    or the name on the line under 发布机构) or a sentence opening with the name."""
+def _body_department(
+    lines: Sequence[Line], skip: set[int], field: re.Pattern[str], alone: re.Pattern[str], *more: re.Pattern[str]
+) -> Fact | None:
+    """The first place the text names its department: a form's ``field`` (单位名称 | 绥阳县太白镇人民政府,
+    or the name on the line under an ``alone`` label) or a sentence opening with the name (``more``)."""
     previous = ""
     for line in lines:
         if line.number not in skip:
-            found = _named(line, _FIELD, _OPENING)
-            if found is None and _FIELD_ALONE.match(previous):
+            found = _named(line, field, *more)
+            if found is None and alone.match(previous):
                 found = _named(line, _NAME_LINE)
             if found is not None:
                 return found
@@ -158,15 +169,15 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
 
     A name alone on a line names the department only in a field or over a title that names
     none (重庆市铜梁区小林镇人民政府 / 2022年决算报告); elsewhere it is a signature, often of
-    whoever published a summary.  A web page's 来源 is the last resort.
+    whoever published a summary.  A web page's publisher (发布机构, 来源) is the last resort.
     """
     titled = _title_department(lines, title) if title is not None else None
     skip = {title.number if title else 0, titled.line if titled else 0}
-    found = _body_department(lines, skip)
+    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING)
     if found is None and titled is not None and title is not None and titled.line != title.number:
         found = attrs.evolve(titled, concept="report.department")
     if found is None:
-        found = next((f for f in (_named(line, _SOURCE) for line in lines) if f is not None), None)
+        found = _body_department(lines, skip, _PUBLISHER, _PUBLISHER_ALONE)
     return [fact for fact in (titled, found) if fact is not None]
 
 

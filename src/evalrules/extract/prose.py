@@ -92,6 +92,7 @@ class _Sentence:
     before: str = ""  # the paragraph up to the current label
     bare: list[Fact] = attrs.Factory(list)  # amounts read with no concept (concept "")
     totals: list[Fact] = attrs.Factory(list)  # figures a 其中 shows to be grand totals
+    year: int | None = None  # the year the paragraph last named: the sentences after it speak of it
     tier: str | None = None  # the tier of government the paragraph speaks of (市级), if a part's
     kind: str | None = None  # the kind of unit or sector the sentence speaks of (行政单位, 教育行业)
     entities: dict[tuple[int, int], str] = attrs.Factory(dict)  # where a part's figure is → its entity
@@ -295,6 +296,7 @@ def read_prose(
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
+                year=carried.year,
             )
             found = list(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
             found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
@@ -331,7 +333,7 @@ def _read_sentence(
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         state.before = text[:position]  # a qualifier holds for the rest of its paragraph
-        period = next((year for at, year in reversed(years) if at < start), None)
+        period = next((year for at, year in reversed(years) if at < start), state.year)
         state.qualify(lexicon.entities.before(text, position, start))
         if state.entity is not None:
             at = para.span(start, end)
@@ -403,6 +405,7 @@ def _read_sentence(
             state.bare.append(bare)
         elif dim == "person":
             state.previous, state.subject = state.subject, None
+    state.year = years[-1][1] if years else state.year
     grade = _GRADE.search(sentence.group())
     if grade:
         start = sentence.start() + grade.start("grade")
