@@ -57,6 +57,7 @@ _UNQUALIFIED = re.compile(
 
 _ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
 _CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
+_CLASS_NAME = re.compile(r"[\u4e00-\u9fff]{3,20}$")
 
 
 @attrs.frozen
@@ -68,6 +69,8 @@ class Entities:
     kind_suffix: tuple[str, ...] = ()
     whole: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
+    class_suffix: tuple[str, ...] = ()
+    not_class: tuple[str, ...] = ()
     _pattern: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     _window: int = attrs.field(init=False, repr=False, eq=False)
 
@@ -82,6 +85,15 @@ class Entities:
         longest = max(longest, 4 + max((len(w) for w in self.kind_suffix), default=0))
         object.__setattr__(self, "_pattern", re.compile("|".join(named)) if named else None)
         object.__setattr__(self, "_window", _ENTITY_REACH + longest)
+
+    def spending_class(self, label: str) -> str | None:
+        """The class of spending an amount with no concept was written after (初中教育支出), if
+        its label ends in one."""
+        found = _CLASS_NAME.search(label)
+        name = found[0] if found else ""
+        if not name.endswith(self.class_suffix or ("\0",)) or any(word in name for word in self.not_class):
+            return None
+        return name
 
     def before(self, text: str, start: int, end: int) -> tuple[str, str] | None:
         """The last entity word of ``text[start:end]`` that ends at most a few characters

@@ -96,6 +96,7 @@ class _Sentence:
     tier: str | None = None  # the tier of government the paragraph speaks of (市级), if a part's
     kind: str | None = None  # the kind of unit or sector the sentence speaks of (行政单位, 教育行业)
     entities: dict[tuple[int, int], str] = attrs.Factory(dict)  # where a part's figure is → its entity
+    unnamed: str | None = None  # the class of spending the last amount with no concept is of (初中教育支出)
 
     def qualify(self, found: tuple[str, str] | None) -> None:
         """Take in the entity word written just before a figure."""
@@ -334,14 +335,17 @@ def _read_sentence(
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         state.before = text[:position]  # a qualifier holds for the rest of its paragraph
         period = next((year for at, year in reversed(years) if at < start), state.year)
+        if "其中" in label:
+            state.parent, state.breakdown = state.subject, True
+            if state.subject is not None and state.subject.concept == "" and state.unnamed:
+                # 初中教育支出2,065,405.42元，其中：基本支出…: the parts of a class that has no concept
+                state.qualify(("kind", state.unnamed))
         state.qualify(lexicon.entities.before(text, position, start))
         if state.entity is not None:
             at = para.span(start, end)
             state.entities[(at.line, at.column)] = state.entity
         position = end
         dim = dimension(figure.unit)
-        if "其中" in label:
-            state.parent, state.breakdown = state.subject, True
         state.topic = lexicon.topic_of(label) or state.topic
         listed = _respectively(label, dim, state, context, lexicon, known)
         if listed is not None:
@@ -403,6 +407,7 @@ def _read_sentence(
             bare = _fact("", figure.value, figure, para, period, clause)
             state.previous, state.subject = state.subject, bare
             state.bare.append(bare)
+            state.unnamed = lexicon.entities.spending_class(label)
         elif dim == "person":
             state.previous, state.subject = state.subject, None
     state.year = years[-1][1] if years else state.year
