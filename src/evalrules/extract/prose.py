@@ -224,6 +224,7 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
 
 
 _CLAUSE = re.compile(r"[,，]")
+_RUN_ON_HEADING = re.compile(r"[。；;]")
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;:：]\s*$|^\s*$")
 
 
@@ -288,7 +289,8 @@ def read_prose(
             topic = _first(lexicon.topic_of(t) for t in above)
             item = None
             if innermost is not None:
-                heading = _HEADING_TAIL.sub("", normalize(sections[innermost].title))
+                # a heading that runs on into its text: (一)因公出国费用。2021年预算支出为0万元
+                heading = _HEADING_TAIL.sub("", _RUN_ON_HEADING.split(normalize(sections[innermost].title))[0])
                 item = (lexicon.resolve(heading, "money", scope, None, known, topic) or (None,))[0]
             contexts[innermost] = _Context(scope, topic, item)
         context = contexts[innermost]
