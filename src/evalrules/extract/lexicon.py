@@ -13,7 +13,7 @@ from importlib.resources import files
 
 import attrs
 
-from evalrules.extract.normalize import clean_label, normalize
+from evalrules.layout.normalize import clean_label, normalize
 
 __all__ = ["ANY_PARENT", "Entities", "Lexicon", "Term", "default_lexicon"]
 
@@ -69,22 +69,29 @@ class Entities:
     kind_suffix: tuple[str, ...] = ()
     whole: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
+    plain: tuple[str, ...] = ()
     class_suffix: tuple[str, ...] = ()
     not_class: tuple[str, ...] = ()
     _pattern: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     _window: int = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        words = {"tier": self.tier, "whole": self.whole, "kind": self.kind}
+        words = {"plain": self.plain, "tier": self.tier, "whole": self.whole, "kind": self.kind}
         named = [f"(?P<{level}>{'|'.join(map(re.escape, found))})" for level, found in words.items() if found]
         if self.kind_suffix:  # 教育行业
             named.append(f"(?P<sector>[\\u4e00-\\u9fff]{{2,4}}(?:{'|'.join(map(re.escape, self.kind_suffix))}))")
         if self.not_before and named:
             named = [f"(?:{'|'.join(named)})(?!{'|'.join(map(re.escape, self.not_before))})"]
-        longest = max((len(w) for w in (*self.tier, *self.whole, *self.kind)), default=0)
+        longest = max((len(w) for w in (*self.plain, *self.tier, *self.whole, *self.kind)), default=0)
         longest = max(longest, 4 + max((len(w) for w in self.kind_suffix), default=0))
         object.__setattr__(self, "_pattern", re.compile("|".join(named)) if named else None)
         object.__setattr__(self, "_window", _ENTITY_REACH + longest)
+
+    def for_document(self, text: str) -> Entities:
+        """These words for a document (normalized): without the tiers where it never names the whole."""
+        if not self.tier or any(word in text for word in self.whole):
+            return self
+        return attrs.evolve(self, tier=())
 
     def spending_class(self, label: str) -> str | None:
         """The class of spending an amount with no concept was written after (初中教育支出), if
@@ -103,11 +110,13 @@ class Entities:
             return None
         found = None
         for match in self._pattern.finditer(text, max(start, end - self._window), end):
+            if match.lastgroup == "plain":
+                continue  # 行政事业单位: no 事业单位 in it
             if end - match.end() <= _ENTITY_REACH and not _CLAUSE_BREAK.search(text, match.end(), end):
                 found = match
         if found is None or found.lastgroup is None:
             return None
-        level = "kind" if found.lastgroup == "sector" else found.lastgroup
+        level = "kind" if found.lastgroup == "sector" else str(found.lastgroup)
         return level, found.group()
 
 
@@ -120,7 +129,7 @@ class Lexicon:
     entities: Entities = Entities()
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
-    _variants: dict[frozenset[str], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         by_label: dict[str, list[Term]] = {}
@@ -167,14 +176,16 @@ class Lexicon:
 
     def for_document(self, text: str) -> Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole
-        document, normalized) contains."""
+        document, normalized) contains, and with the entity words that hold in it."""
         found = frozenset(word for term in self.terms for word in term.unless_document if word in text)
-        if not found:
+        entities = self.entities.for_document(text)
+        key = (found, entities is self.entities)
+        if not found and entities is self.entities:
             return self
-        if found not in self._variants:  # built once per set of words, not once per document
+        if key not in self._variants:  # built once per set of words, not once per document
             kept = tuple(t for t in self.terms if not found.intersection(t.unless_document))
-            self._variants[found] = attrs.evolve(self, terms=kept)
-        return self._variants[found]
+            self._variants[key] = attrs.evolve(self, terms=kept, entities=entities)
+        return self._variants[key]
 
     def _scope_words(self, text: str) -> str:
         text = clean_label(text)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import attrs
 
 from evalrules.extract.figures import YEAR, figures
-from evalrules.extract.normalize import PINYIN, normalize
 from evalrules.extract.sections import heading_of
+from evalrules.layout.normalize import PINYIN, normalize
 from evalrules.model import Fact, Line, Span
 
 __all__ = ["KINDS", "department_facts", "kind_of", "title_line", "year_fact"]

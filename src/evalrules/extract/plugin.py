@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from evalrules.concepts import spec_concepts
 from evalrules.extract.lexicon import default_lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
-from evalrules.extract.normalize import normalize
 from evalrules.extract.prose import read_prose
 from evalrules.extract.runon import read_runon_forms
 from evalrules.extract.tables import read_spaced_tables, read_tables, table_lines
 from evalrules.hookspecs import hookimpl
+from evalrules.layout.normalize import normalize
 from evalrules.model import Document, Fact, Section
 
 

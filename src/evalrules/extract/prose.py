@@ -29,8 +29,8 @@ import attrs
 
 from evalrules.extract.figures import YEAR, Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
-from evalrules.extract.normalize import clean_label, fold_width, normalize
 from evalrules.extract.sections import heading_of
+from evalrules.layout.normalize import clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Section, Span
 from evalrules.quantity import dimension
 

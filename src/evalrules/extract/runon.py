@@ -24,7 +24,7 @@ from decimal import Decimal
 import attrs
 
 from evalrules.extract.lexicon import Lexicon
-from evalrules.extract.normalize import normalize
+from evalrules.layout.normalize import normalize
 from evalrules.model import Fact, Line, Span
 
 __all__ = ["read_runon_forms"]

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from evalrules.extract.normalize import normalize
+from evalrules.layout.normalize import normalize
 from evalrules.model import Line, Section
 
 __all__ = ["CHINESE_DIGITS", "chinese_number", "find_sections", "heading_of"]

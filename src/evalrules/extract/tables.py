@@ -28,7 +28,7 @@ import attrs
 
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
-from evalrules.extract.normalize import PINYIN, clean_label, fold_width, normalize
+from evalrules.layout.normalize import PINYIN, clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Span
 from evalrules.quantity import dimension
 

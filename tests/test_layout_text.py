@@ -1,0 +1,77 @@
+"""The normalised text: one spelling of a report whatever copy of it came in, and every fact
+still pointing at the line and column where its figure is written in the copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import evalrules
+from evalrules.layout.text import normal_line
+from tests.documents import read_report
+
+SENTENCE = (
+    "2023年“三公”经费支出合计12.50万元，其中：因公出国（境）费0万元，公务用车购置及运行维护费8.30万元，"
+    "公务接待费4.20万元。"
+)
+
+COPIES = {
+    "as published": SENTENCE,
+    "half-width punctuation": SENTENCE.translate(str.maketrans("，。：；（）", ",.:;()")),
+    "full-width digits": SENTENCE.translate(str.maketrans("0123456789.%", "０１２３４５６７８９．％")),
+    "traditional characters": SENTENCE.replace("经费", "經費").replace("务", "務").replace("万元", "萬元"),
+    "spaces between characters": SENTENCE.replace("公务用车", "公务 用车").replace("接待费", "接 待 费"),
+    "pinyin readings": SENTENCE.replace("公务接待费", "公务(wù)接待(dài)费"),
+}
+
+
+def _read(text: str, folder: Path) -> set[tuple[str, str, int]]:
+    report = read_report(folder, text)
+    return {(f.concept, format(f.value, "f"), f.line) for f in report.facts if f.is_figure()}
+
+
+@pytest.mark.parametrize("copy", sorted(COPIES))
+def test_every_copy_of_a_sentence_gives_the_same_facts(copy: str, tmp_path: Path) -> None:
+    facts = _read(COPIES[copy], tmp_path)
+    assert facts == _read(SENTENCE, tmp_path)
+    assert ("three_public.final.reception", "4.20", 1) in facts
+
+
+@pytest.mark.parametrize("copy", sorted(COPIES))
+def test_a_fact_points_at_its_figure_as_written_in_the_copy(copy: str, tmp_path: Path) -> None:
+    text = COPIES[copy]
+    report = read_report(tmp_path, text)
+    for fact in report.facts:
+        assert text[fact.span.column - 1 :].startswith(fact.span.text), fact
+
+
+def test_a_name_and_a_unit_are_given_as_written(tmp_path: Path) -> None:
+    text = "事業(yè)單位衡陽縣科學技術協會2023年“三公”經費支出12.5萬元。"
+    report = evalrules.extract(evalrules.load(_write(tmp_path, "報告：" + text)))
+    (total,) = report.all("three_public.final.total")
+    assert total.unit == "萬元" and total.span.text == "12.5萬元"
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("公务接待费 (wù)12.5O万兀元，。,.") + ["\u3000"]), max_size=40)
+
+
+@given(_TEXT)
+def test_every_normalised_character_maps_to_a_source_character(source: str) -> None:
+    text, columns = normal_line(source)
+    assert len(columns) == len(text)
+    assert list(columns) == sorted(set(columns))  # in order, each once
+    assert all(0 <= column < len(source) for column in columns)
+
+
+def test_ocr_confusions_are_repaired_inside_numbers_and_units_only() -> None:
+    assert normal_line("资金1O.5万兀，Office")[0] == "资金10.5万元，Office"
+    assert normal_line("共2l3人")[0] == "共213人"
