@@ -61,7 +61,7 @@ def _write(folder: Path, text: str) -> Path:
     return path
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("公务接待费 (wù)12.5O万兀元，。,.") + ["\u3000"]), max_size=40)
+_TEXT = st.text(alphabet=st.sampled_from([*"公务接待费 (wù)12.5O万兀元，。,.", "\u3000"]), max_size=40)
 
 
 @given(_TEXT)
