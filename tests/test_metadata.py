@@ -49,9 +49,13 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "许镇镇2020年“三公”经费决算数共计35.5万元。\n",
             {"report.department": ("许镇镇", 1)},
         ),
-        (  # a signature at the end is not the department; a page's 来源 is the last resort
+        (  # a signature at the end is not the department, nor is a page's 来源 (page furniture)
             "2023年度专项债券项目绩效评价情况\n信息来源:区卫生健康局\n全年支出100万元。\n青田县教育局\n",
-            {"report.department": ("区卫生健康局", 2)},
+            {},
+        ),
+        (  # a page's publisher is the last resort; never against the unit the title names
+            "发布机构\n开远市教育体育局\n开远市第十二中学校2024年度部门整体支出绩效自评报告\n",
+            {"report.title_department": ("开远市第十二中学校", 3)},
         ),
         (  # 根据市财政局… and 全镇… do not name the department
             "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",

@@ -38,9 +38,10 @@ _YEAR_AHEAD = r"\d{4}\s*年"
 # that opens with it (鹤山市水务局2018年…, 现将涪陵区新妙镇2021年度…, 县政协坚持…); a line that is only
 # the name counts under a field's label or over a title (see department_facts).
 _FIELD_LABEL = r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位)"
-# a web page's publisher (发布机构, 来源) is page furniture: often the department above the one
-# the report is about, so it names the department only when nothing else does
-_PUBLISHER_LABEL = r"(?:发布机构|(?:信息)?来源)"
+# a web page's publisher (发布机构) is often the department above the one the report is about,
+# so it names the department only when nothing else does (a page's 来源 line is furniture, dropped
+# by the layout)
+_PUBLISHER_LABEL = r"发布机构"
 
 
 def _field(label: str) -> re.Pattern[str]:
@@ -169,7 +170,7 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
 
     A name alone on a line names the department only in a field or over a title that names
     none (重庆市铜梁区小林镇人民政府 / 2022年决算报告); elsewhere it is a signature, often of
-    whoever published a summary.  A web page's publisher (发布机构, 来源) is the last resort.
+    whoever published a summary.  A web page's publisher (发布机构) is the last resort.
     """
     titled = _title_department(lines, title) if title is not None else None
     skip = {title.number if title else 0, titled.line if titled else 0}
@@ -178,6 +179,8 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
         found = attrs.evolve(titled, concept="report.department")
     if found is None:
         found = _body_department(lines, skip, _PUBLISHER, _PUBLISHER_ALONE)
+        if found is not None and titled is not None and found.value != titled.value:
+            found = None  # the publisher is never set against the unit the title names
     return [fact for fact in (titled, found) if fact is not None]
 
 

@@ -10,7 +10,9 @@ traditional characters — reads as one text here:
 - pinyin readings some pages print after each character dropped (``事業(yè)收入``);
 - in a line of prose or of table cells, a space between two Chinese characters dropped (PDF
   text layers and OCR space characters apart); a line with neither keeps its spaces, which may
-  be what separates the columns of a table written with spaces.
+  be what separates the columns of a table written with spaces;
+- page furniture dropped (``boilerplate``): breadcrumbs, a page's fields and buttons, a 文库
+  notice, a converter's metadata dump before the first line of text.
 
 Each normalised line keeps, for every character, the column it came from, so that a fact read
 from the normalised text points at the line and column where its figure is written, and a name
@@ -24,6 +26,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from evalrules.layout.boilerplate import furniture
 from evalrules.layout.normalize import PINYIN, fold_width, normalize
 from evalrules.model import Block, Document, Fact, Line, Span
 
@@ -55,6 +58,8 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
             chars[found.start()] = replacement
     text = "".join(chars)
     keep = [True] * len(text)
+    boilerplate = furniture().length(text)
+    keep[:boilerplate] = [False] * boilerplate
     for reading in PINYIN.finditer(text):
         if reading.start() > 0 and re.match(rf"[{_CJK}]", text[reading.start() - 1]):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())

@@ -1,0 +1,67 @@
+"""Page furniture: breadcrumbs (首页 > …), a page's fields and buttons (发布时间, 来源, 浏览次数,
+字体 大 中 小, 分享到), a 文库 mirror's notice, a converter's metadata dump before the text.
+
+The vocabulary is ``boilerplate.toml``.  ``furniture`` says how much of a line's start is
+furniture: all of it, none, or the dump that runs on into the report's first line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from importlib.resources import files
+
+import attrs
+
+__all__ = ["Furniture", "furniture"]
+
+_SEPARATORS = re.compile(r"\s*[:：]\s*")
+
+
+@attrs.frozen
+class Furniture:
+    breadcrumb: re.Pattern[str]
+    fields: tuple[str, ...]
+    longest: int
+    notices: tuple[str, ...]
+    dump: re.Pattern[str]
+    dump_least: int
+
+    def length(self, text: str) -> int:
+        """How many characters at the start of ``text`` (a normalised line) are page furniture."""
+        stripped = text.strip(" •·●\t")
+        if not stripped:
+            return 0
+        if self.breadcrumb.match(stripped) or any(notice in stripped for notice in self.notices):
+            return len(text)
+        if len(stripped) < self.longest and self._only_fields(stripped):
+            return len(text)
+        marks = list(self.dump.finditer(text))
+        return marks[-1].end() if len(marks) >= self.dump_least else 0
+
+    def _only_fields(self, text: str) -> bool:
+        """A line that is a field name, or at least two fields with their short values."""
+        named = [field for field in self.fields if field in text]
+        if not named:
+            return False
+        if any(_SEPARATORS.sub("", text) == field for field in named):
+            return True  # 发布机构, alone: its value is on the next line
+        return len(named) >= 2 or bool(re.match(rf"\s*(?:{'|'.join(map(re.escape, named))})\s*[:：]", text))
+
+
+@functools.cache
+def furniture() -> Furniture:
+    data = tomllib.loads(files("evalrules.layout").joinpath("boilerplate.toml").read_text("utf-8"))
+    starts = "|".join(map(re.escape, data["breadcrumb_starts"]))
+    separators = "".join(map(re.escape, data["breadcrumb_separators"]))
+    marks = "|".join(data["dump_marks"])
+    return Furniture(
+        breadcrumb=re.compile(rf"(?:{starts})\s*[:：]?\s*(?:首页)?\s*[{separators}]"),
+        fields=tuple(data["fields"]),
+        longest=int(data["longest"]),
+        notices=tuple(data["notices"]),
+        # a dump's last mark, then its trailing ids, numbers and flags
+        dump=re.compile(rf"(?:{marks})(?:\s+(?:True|False|[0-9A-Fa-f.\-]+)(?=\s|$))*"),
+        dump_least=int(data["dump_least"]),
+    )
