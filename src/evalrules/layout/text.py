@@ -22,10 +22,12 @@ or a unit is given as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
+from evalrules.extract.sections import heading_of
 from evalrules.layout.boilerplate import furniture
 from evalrules.layout.normalize import PINYIN, fold_width, normalize
 from evalrules.model import Block, Document, Fact, Line, Span
@@ -72,28 +74,32 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
 
 @attrs.frozen
 class NormalText:
-    """A document's lines normalised, and the way back from a normalised place to the source."""
+    """A document's lines normalised, and the way back from a normalised place to the source.
 
-    document: Document  # the same blocks, every line and cell normalised
+    A line a page cut at its width is joined to the line it goes on in, so a normalised line
+    may hold several source lines: each of its characters keeps its source line and column."""
+
+    document: Document  # the same blocks, every line and cell normalised, wrapped lines joined
     source: Document
-    _offsets: dict[int, tuple[int, ...]]  # line number → source column of each normalised character
-    _lines: dict[int, str]  # line number → the source line
+    _places: dict[int, tuple[tuple[int, int], ...]]  # normalised line → (source line, column) of each character
+    _lines: dict[int, str]  # source line number → its text
 
     def source_span(self, span: Span) -> Span:
-        """Where ``span`` of the normalised text is written in the source, as written there."""
-        offsets = self._offsets.get(span.line)
-        source = self._lines.get(span.line)
-        if offsets is None or source is None or not span.text:
+        """Where ``span`` of the normalised text is written in the source, as written there
+        (on the line its first character is on)."""
+        places = self._places.get(span.line)
+        if places is None or not span.text:
             return span
         first = span.column - 1
         last = first + len(span.text) - 1
-        if not 0 <= first <= last < len(offsets):
+        if not 0 <= first <= last < len(places):
             return span
-        start, end = offsets[first], offsets[last] + 1
-        return Span(span.line, start + 1, source[start:end])
+        line, start = places[first]
+        end = max(column for number, column in places[first : last + 1] if number == line) + 1
+        return Span(line, start + 1, self._lines[line][start:end])
 
     def to_source(self, fact: Fact) -> Fact:
-        """``fact`` pointing at the source: its column, its text, a name and a unit as written."""
+        """``fact`` pointing at the source: its line and column, its text, a name and a unit as written."""
         span = self.source_span(fact.span)
         if span is fact.span:
             return fact
@@ -114,12 +120,52 @@ def _unit_as_written(unit: str | None, written: str) -> str | None:
     return fold_width(tail) if normalize(tail) == unit else unit
 
 
-def _normal_lines(lines: Iterable[Line], offsets: dict[int, tuple[int, ...]], sources: dict[int, str]) -> list[Line]:
-    normal = []
-    for line in lines:
-        text, columns = normal_line(line.text)
-        offsets[line.number], sources[line.number] = columns, line.text
-        normal.append(Line(line.number, text))
+_WRAP_LEAST = 15  # lines shorter than this say nothing of the page width
+_WRAP_LINES = 3  # lines of one width that make it the page's
+_WRAP_SHARE = 0.25  # of the long lines
+_WRAP_SLACK = 12  # a cut moved back to before a number leaves a line this much shorter
+_ENDS = re.compile(r"[。；;！!？?|:：]\s*$")
+
+
+def _page_width(lines: Sequence[Line]) -> int | None:
+    """The width at which the page cut its lines, if it did: the length most long lines have."""
+    lengths = Counter(len(line.text.rstrip()) for line in lines if len(line.text.rstrip()) >= _WRAP_LEAST)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count >= _WRAP_LINES and count >= _WRAP_SHARE * sum(lengths.values()) else None
+
+
+def _cut(line: Line, following: Line, width: int | None) -> bool:
+    """Whether ``line`` was cut at the page width and goes on in ``following``."""
+    text = line.text.rstrip()
+    return (
+        width is not None
+        and width - _WRAP_SLACK <= len(text) <= width
+        and not _ENDS.search(text)
+        and bool(following.text.strip())
+        and heading_of(following.text) is None
+    )
+
+
+def _normal_lines(
+    lines: Sequence[Line], width: int | None, places: dict[int, tuple[tuple[int, int], ...]], sources: dict[int, str]
+) -> list[Line]:
+    normal: list[Line] = []
+    joined: list[tuple[int, int]] = []
+    text = ""
+    for i, line in enumerate(lines):
+        sources[line.number] = line.text
+        own, columns = normal_line(line.text)
+        if not joined:
+            first = line.number
+        text += own
+        joined.extend((line.number, column) for column in columns)
+        if i + 1 < len(lines) and _cut(line, lines[i + 1], width):
+            continue
+        normal.append(Line(first, text))
+        places[first] = tuple(joined)
+        text, joined = "", []
     return normal
 
 
@@ -129,10 +175,11 @@ def _normal_rows(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
 
 def normal_document(document: Document) -> NormalText:
     """``document`` normalised once, every block and cell, with the map back to it."""
-    offsets: dict[int, tuple[int, ...]] = {}
+    places: dict[int, tuple[tuple[int, int], ...]] = {}
     sources: dict[int, str] = {}
+    width = _page_width(list(document.lines()))
     blocks = tuple(
-        Block(block.kind, tuple(_normal_lines(block.lines, offsets, sources)), _normal_rows(block.rows))
+        Block(block.kind, tuple(_normal_lines(block.lines, width, places, sources)), _normal_rows(block.rows))
         for block in document.blocks
     )
-    return NormalText(attrs.evolve(document, blocks=blocks), document, offsets, sources)
+    return NormalText(attrs.evolve(document, blocks=blocks), document, places, sources)

@@ -1,6 +1,7 @@
 """One report, one story.
 
-- ``repeated``: a figure stated more than once (in the same year) is stated alike;
+- ``repeated``: a figure stated more than once (in the same year, of the same entity, in two
+  sentences or rows) is stated alike;
 - ``department``: the department in the title is the department the body describes;
 - ``title_year``: the titles and subtitles name one year;
 - ``magnitude``: an amount is not implausibly small for what it is (a project's annual funds
@@ -37,8 +38,8 @@ def evaluate_repeated(rule: Rule, report: Report) -> Iterator[Outcome]:
     for facts in by_concept.values():
         first = facts[0]
         for other in facts[1:]:
-            if other.line == first.line or not compatible(first, other):
-                continue
+            if other.clause == first.clause or other.line == first.line or not compatible(first, other):
+                continue  # one sentence or table row stating two figures states two things
             try:
                 result = outcome(
                     [first, other],
