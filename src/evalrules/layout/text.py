@@ -123,17 +123,23 @@ def _unit_as_written(unit: str | None, written: str) -> str | None:
 _WRAP_LEAST = 15  # lines shorter than this say nothing of the page width
 _WRAP_LINES = 3  # lines of one width that make it the page's
 _WRAP_SHARE = 0.25  # of the long lines
+_WRAP_CUT = 0.6  # of the lines of that width that stop in mid-sentence
 _WRAP_SLACK = 12  # a cut moved back to before a number leaves a line this much shorter
 _ENDS = re.compile(r"[。；;！!？?|:：]\s*$")
 
 
 def _page_width(lines: Sequence[Line]) -> int | None:
-    """The width at which the page cut its lines, if it did: the length most long lines have."""
-    lengths = Counter(len(line.text.rstrip()) for line in lines if len(line.text.rstrip()) >= _WRAP_LEAST)
+    """The width at which the page cut its lines, if it did: the length most long lines have,
+    when most lines of that length stop in mid-sentence."""
+    long = [line.text.rstrip() for line in lines if len(line.text.rstrip()) >= _WRAP_LEAST]
+    lengths = Counter(len(text) for text in long)
     if not lengths:
         return None
     width, count = lengths.most_common(1)[0]
-    return width if count >= _WRAP_LINES and count >= _WRAP_SHARE * sum(lengths.values()) else None
+    cut = sum(1 for text in long if len(text) == width and not _ENDS.search(text))
+    if count < _WRAP_LINES or count < _WRAP_SHARE * len(long) or cut < _WRAP_CUT * count:
+        return None
+    return width
 
 
 def _cut(line: Line, following: Line, width: int | None) -> bool:
@@ -145,6 +151,7 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
         and not _ENDS.search(text)
         and bool(following.text.strip())
         and heading_of(following.text) is None
+        and (heading_of(text) is None or len(text) == width)  # a heading that runs on into its text
     )
 
 
