@@ -49,10 +49,19 @@ SOURCES: tuple[Source, ...] = ("inferred", "prose", "table", "form", "data")
 
 @attrs.frozen
 class Line:
-    """One line of the source, numbered as findings number it (1-based)."""
+    """One line of the source, numbered as findings number it (1-based).
+
+    A line the layout joined from several (a line cut at the page width and the one it goes
+    on in) is numbered as the first and ``last`` is the number of the last."""
 
     number: int
     text: str
+    last: int | None = None
+
+    @property
+    def end(self) -> int:
+        """The number of the last source line this line holds."""
+        return self.number if self.last is None else self.last
 
 
 @attrs.frozen

@@ -57,6 +57,7 @@ _UNQUALIFIED = re.compile(
 
 _ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
 _CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
+_ASIDE = re.compile(r"\([^()]{0,12}\)")
 _CLASS_NAME = re.compile(r"[\u4e00-\u9fff]{3,20}$")
 
 
@@ -112,7 +113,8 @@ class Entities:
         for match in self._pattern.finditer(text, max(start, end - self._window), end):
             if match.lastgroup == "plain":
                 continue  # 行政事业单位: no 事业单位 in it
-            if end - match.end() <= _ENTITY_REACH and not _CLAUSE_BREAK.search(text, match.end(), end):
+            gap = _ASIDE.sub("", text[match.end() : end])  # 其他资金(上年结转)完成44.85万元
+            if len(gap) <= _ENTITY_REACH and not _CLAUSE_BREAK.search(gap):
                 found = match
         if found is None or found.lastgroup is None:
             return None

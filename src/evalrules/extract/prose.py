@@ -211,7 +211,7 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
     run: list[Line] = []
     for line in lines:
         if run and (
-            line.number != run[-1].number + 1
+            line.number != run[-1].end + 1
             or _ENDS_SENTENCE.search(run[-1].text)
             or heading_of(line.text) is not None
             or (heading_of(run[-1].text) is not None and not _CLAUSE.search(run[-1].text))
@@ -453,9 +453,9 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
         added.append(attrs.evolve(executed, concept="execution.executed", source="inferred"))
     after = _position(executed)
     renamed = [
-        attrs.evolve(f, concept="execution.executed")
+        attrs.evolve(f, concept="execution.executed", source="inferred")
         if f is executed
-        else attrs.evolve(f, concept=f"execution.executed:{f.measure}")
+        else attrs.evolve(f, concept=f"execution.executed:{f.measure}", source="inferred")
         if f.measure and f.base == executed.concept and _position(f) > after
         else f
         for f in found

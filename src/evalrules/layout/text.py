@@ -170,7 +170,7 @@ def _normal_lines(
         joined.extend((line.number, column) for column in columns)
         if i + 1 < len(lines) and _cut(line, lines[i + 1], width):
             continue
-        normal.append(Line(first, text))
+        normal.append(Line(first, text, line.number if line.number != first else None))
         places[first] = tuple(joined)
         text, joined = "", []
     return normal
