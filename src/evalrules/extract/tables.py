@@ -419,10 +419,12 @@ def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Fig
 
 
 _TOKEN = re.compile(r"\S+")
-_BARE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+_BARE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
 _PROSE = re.compile(r"[。，,；;]")  # a sentence's punctuation: the line is prose, not a row
 _DATED = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<head>.+)$")
-_AMOUNT_KINDS = ("amount", "initial_budget", "annual_budget", "executed", "previous", "yoy_change", "yoy_pct", "share")
+_FORM_KINDS = ("initial_budget", "annual_budget", "executed", "rate", "weight", "score")
+_SPACED_KINDS = ("amount", "previous", "yoy_change", "yoy_pct", "share", *_FORM_KINDS)
+_IN_PROSE = 3  # column names in a row that start a table inside a line of prose (a form run on)
 
 
 def _spaced_column(cell: Cell, unit: str | None) -> tuple[Column, int | None] | None:
@@ -430,7 +432,7 @@ def _spaced_column(cell: Cell, unit: str | None) -> tuple[Column, int | None] | 
     found = _DATED.match(cell.clean)
     head = _UNIT.sub("", found["head"]) if found else ""
     kind = _COLUMNS.get(head)
-    if found is None or kind is None or kind[0] not in _AMOUNT_KINDS:
+    if found is None or kind is None or kind[0] not in _SPACED_KINDS:
         return None
     column = _column(Cell(head, cell.line, cell.column), unit)
     return (column, int(found["year"]) if found["year"] else None) if column else None
@@ -442,10 +444,25 @@ def _dated(header: list[tuple[Column, int | None]]) -> list[tuple[Column, int | 
     return [(attrs.evolve(c, kind="previous") if year and latest and year < latest else c, year) for c, year in header]
 
 
+def _tokens(line: Line) -> Iterator[Cell | None]:
+    """The line's tokens as cells; None where a token of prose (its punctuation) breaks a table."""
+    for token in _TOKEN.finditer(line.text):
+        if _PROSE.search(token.group()):
+            yield None
+        else:
+            yield Cell(token.group(), line, token.start())
+
+
 def read_spaced_tables(
     lines: Sequence[Line], lexicon: Lexicon, known: Mapping[str, str], title: str | None
 ) -> list[Fact]:
-    """The facts of tables whose cells are separated by spaces only (see the module's doc)."""
+    """The facts of tables whose cells are separated by spaces only (see the module's doc).
+
+    A line of prose may hold such a table where a converter ran a form onto one line (项目资金
+    (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 …): there a
+    table starts at a run of column names, and a token of prose ends it.  The rows of a
+    self-evaluation form's money table fill its columns from the left (a sub-row has the money
+    columns only); the rows of a table of years from the right (a short row lacks last year's)."""
     facts: list[Fact] = []
     unit = _table_unit(lines)
     topic = lexicon.topic_of(normalize(title)) if title else None
@@ -458,22 +475,40 @@ def read_spaced_tables(
         if len(group) > 1 and header:
             topic = lexicon.topic_of(group[0].clean) or topic
             numbers = group[1:]
-            columns = _dated(header)[-len(numbers) :]  # a short row fills the columns from the right
-            for cell, (column, year) in zip(numbers, columns, strict=True):
-                for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None):
-                    facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
+            dated = _dated(header)
+            if any(column.kind in _FORM_KINDS for column, _ in dated):  # a form's row, read as one
+                columns: list[Column | None] = [None, *(column for column, _ in dated[: len(numbers)])]
+                facts.extend(_row_facts(group[:], columns, lexicon, known, topic, unit, None))
+            else:
+                for cell, (column, year) in zip(numbers, dated[-len(numbers) :], strict=True):
+                    for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None):
+                        facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
         group.clear()
 
     for line in lines:
-        if _PROSE.search(line.text):
-            flush()
-            header, building = [], False
-            continue
-        for token in _TOKEN.finditer(line.text):
-            cell = Cell(token.group(), line, token.start())
+        prose = bool(_PROSE.search(line.text))
+        tokens = list(_tokens(line))
+        declared = None  # the unit a token declares for the table that follows it: 项目资金 (万元)
+        skip_to = 0
+        for at, cell in enumerate(tokens):
+            if at < skip_to:
+                continue
+            if cell is not None and cell.clean == _INDICATOR_LEVELS[0]:
+                found, skip_to = _spaced_indicators(tokens, at)
+                if found:
+                    flush()
+                    header, building = [], False
+                    facts.extend(found)
+                    continue
+            if cell is None:
+                flush()
+                header, building = [], False
+                continue
+            if (named := _UNIT.fullmatch(cell.clean)) is not None:
+                declared = named[1] or named[2]
             number = _BARE_NUMBER.fullmatch(normalize(cell.text)) is not None
-            column = None if number else _spaced_column(cell, unit)
-            if column is not None:
+            column = None if number else _spaced_column(cell, declared or unit)
+            if column is not None and (building or not prose or _names_columns(tokens[at : at + _IN_PROSE], unit)):
                 flush()
                 header = [*header, column] if building else [column]
                 building = True
@@ -486,5 +521,73 @@ def read_spaced_tables(
                 group.append(cell)
             elif group and len(group) <= len(header):
                 group.append(cell)
+        if prose:  # a table run on into prose ends with its line
+            flush()
+            header, building = [], False
     flush()
     return facts
+
+
+_INDICATOR_LEVELS = ("一级指标", "二级指标", "三级指标")
+_LEVEL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}指标$")  # 数量指标, 社会效益指标: a second level
+
+
+def _spaced_indicators(tokens: Sequence[Cell | None], start: int) -> tuple[list[Fact], int]:
+    """The indicator table of a form written with spaces, from its header at ``start``
+    (一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 …), and where it ends.
+
+    Each row ends with its 分值 and 得分 (two figures, the score not above the weight); the
+    values before them, as many as the header has columns between 三级指标 and 分值, are the
+    row's target and result; what is before those names the indicator: a first level written
+    with its weight (产出指标(50分)), a second level (数量指标), the third."""
+    names = [c.clean if c is not None else "" for c in tokens[start : start + 12]]
+    if tuple(names[:3]) != _INDICATOR_LEVELS:
+        return [], start
+    try:
+        weight_at = names.index("分值", 3)
+    except ValueError:
+        return [], start
+    if weight_at + 1 >= len(names) or names[weight_at + 1] != "得分":
+        return [], start
+    values = weight_at - 3
+    at = start + weight_at + 2
+    if at < len(tokens) and (trailing := tokens[at]) is not None and _column(trailing, None) is None:
+        at += 1  # 偏差原因分析及改进措施: a column of text, empty in most rows
+    facts: list[Fact] = []
+    first: str | None = None
+    second: str | None = None
+    row: list[Cell] = []
+    while at < len(tokens) and (cell := tokens[at]) is not None:
+        at += 1
+        weighted = _WEIGHTED.match(cell.clean)
+        if weighted:  # a first level, with its weight
+            first, second, row = weighted["name"], None, []
+            facts.extend(_header_weights([cell]))
+            continue
+        row.append(cell)
+        following = tokens[at] if at < len(tokens) else None
+        if following is not None and _is_number(following):
+            continue  # the row's last two figures are its weight and score
+        if len(row) >= values + 3 and _is_weight_and_score(row[-2], row[-1]):
+            *label, weight, score = row
+            names_of = [c.text.strip() for c in label[: len(label) - values]]
+            row = []
+            if names_of and _LEVEL_NAME.match(names_of[0]) and len(names_of) > 1:
+                second, names_of = names_of[0], names_of[1:]
+            if first is None or second is None or len(names_of) != 1:
+                continue  # a row whose place in the tree is not certain is not read
+            path = ".".join((first, second, names_of[0]))
+            facts.append(_fact(f"evaluation.indicator.{path}:weight", weight, "分"))
+            facts.append(_fact(f"evaluation.indicator.{path}:score", score, "分"))
+    return facts, at
+
+
+def _is_weight_and_score(weight: Cell, score: Cell) -> bool:
+    if not (_is_number(weight) and _is_number(score)):
+        return False
+    w, s = (next(iter(figures(normalize(c.text)))).value for c in (weight, score))
+    return 0 < w <= 100 and 0 <= s <= w
+
+
+def _names_columns(cells: Sequence[Cell | None], unit: str | None) -> bool:
+    return len(cells) == _IN_PROSE and all(c is not None and _spaced_column(c, unit) for c in cells)

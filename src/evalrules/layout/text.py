@@ -9,8 +9,8 @@ traditional characters — reads as one text here:
   ``万兀`` → ``万元``;
 - pinyin readings some pages print after each character dropped (``事業(yè)收入``);
 - in a line of prose or of table cells, a space between two Chinese characters dropped (PDF
-  text layers and OCR space characters apart); a line with neither keeps its spaces, which may
-  be what separates the columns of a table written with spaces;
+  text layers and OCR space characters apart); a line with neither, or one that holds a row of
+  column names written with spaces (``columns.toml``), keeps its spaces: they separate cells;
 - page furniture dropped (``boilerplate``): breadcrumbs, a page's fields and buttons, a 文库
   notice, a converter's metadata dump before the first line of text.
 
@@ -21,9 +21,12 @@ or a unit is given as written.
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Sequence
+from importlib.resources import files
 
 import attrs
 
@@ -65,11 +68,23 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
     for reading in PINYIN.finditer(text):
         if reading.start() > 0 and re.match(rf"[{_CJK}]", text[reading.start() - 1]):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
-    if _PROSE_OR_CELLS.search(text):
+    if _PROSE_OR_CELLS.search(text) and not _spaced_cells(text):
         for space in _DROPPED_SPACE.finditer(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
     return "".join(text[i] for i in columns), columns
+
+
+@functools.cache
+def _column_words() -> tuple[frozenset[str], int]:
+    data = tomllib.loads(files("evalrules.layout").joinpath("columns.toml").read_text("utf-8"))
+    return frozenset(data["words"]), int(data["least"])
+
+
+def _spaced_cells(text: str) -> bool:
+    """Whether ``text`` holds a row of cells written with spaces (年初预算数 全年预算数 全年执行数)."""
+    words, least = _column_words()
+    return sum(1 for token in text.split() if token in words) >= least
 
 
 @attrs.frozen
