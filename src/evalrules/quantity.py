@@ -39,6 +39,8 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "百万元": ("money", Decimal(10) ** 6),
     "亿元": ("money", Decimal(10) ** 8),
     "億元": ("money", Decimal(10) ** 8),
+    "万亿元": ("money", Decimal(10) ** 12),
+    "萬億元": ("money", Decimal(10) ** 12),
     "%": ("percent", Decimal(1)),
     "％": ("percent", Decimal(1)),
     "分": ("score", Decimal(1)),

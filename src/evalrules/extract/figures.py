@@ -18,6 +18,8 @@ __all__ = ["YEAR", "Figure", "figures"]
 
 # 万 alone is 万元 with the 元 left out, unless a count follows (3万人, 2万册)
 UNITS = (
+    "万亿元",
+    "萬億元",
     "亿元",
     "億元",
     "万元",
