@@ -43,7 +43,7 @@ _OCR = (
     (re.compile(r"(?<=\d)[Oo](?=[\d.,])|(?<=[\d.])[Oo](?=\d)"), "0"),
     (re.compile(r"(?<=\d)[lI](?=\d)|(?<=\d\.)[lI]|(?<=\d)[lI](?=\.\d)"), "1"),
     (re.compile(r"(?<=[万萬])兀"), "元"),
-    (re.compile(rf"(?<=[{_CJK})”%])\.(?![\da-zA-Z])"), "。"),  # not 报告.pdf
+    (re.compile(rf"(?<=[{_CJK})”%])\.(?![a-zA-Z])"), "。"),  # after Chinese text never a decimal point; not 报告.pdf
 )
 _DROPPED_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\xa0]+(?=[{_CJK}])")
 _PROSE_OR_CELLS = re.compile(r"[，。；：、,;:|]")
