@@ -71,9 +71,9 @@ KINDS = {
 
 
 def _plain(line: Line) -> tuple[str, list[int]]:
-    """A line's text, normalized, without the bullet it may start with and without pinyin
-    readings (现(xiàn)将); and where each of its characters is in ``line.text``."""
-    text = normalize(line.text)
+    """A line's text (normalised by the layout) without the bullet it may start with and
+    without pinyin readings (现(xiàn)将); and where each of its characters is in ``line.text``."""
+    text = line.text
     bullet = _BULLET.match(text)
     keep = [True] * len(text)
     for reading in PINYIN.finditer(text):
@@ -121,7 +121,7 @@ def _named(line: Line, *patterns: re.Pattern[str]) -> Fact | None:
             if end - start < 3:
                 continue
             stop = positions[end - 1] + 1
-            reading = PINYIN.match(normalize(line.text), stop)
+            reading = PINYIN.match(line.text, stop)
             return _fact("report.department", line, positions[start], reading.end() if reading else stop)
     return None
 
@@ -134,7 +134,7 @@ def _above(lines: Sequence[Line], line: Line) -> Line | None:
 
 def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     """The department a title names before its report type, or alone on the line above it."""
-    text = normalize(title.text)
+    text = title.text
     head = YEAR.sub(lambda m: " " * len(m.group()), text)
     tail = re.search(_TITLE_TAIL, head)
     name_part = (head[: tail.start()] if tail else "").split()  # the year left a gap
@@ -188,7 +188,7 @@ def year_fact(lines: Sequence[Line]) -> Fact | None:
     """The first year written as ``2023年`` that is not part of a date, a document number or a
     comparison."""
     for line in lines:
-        text = normalize(line.text)
+        text = line.text
         for match in YEAR.finditer(text):
             before = text[max(0, match.start() - 2) : match.start()].strip()[-1:]
             if before in ("〔", "[", "【", "较", "比", "与"):

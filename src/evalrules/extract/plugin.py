@@ -11,7 +11,6 @@ from evalrules.extract.prose import read_prose
 from evalrules.extract.runon import read_runon_forms
 from evalrules.extract.tables import read_spaced_tables, read_tables, table_lines
 from evalrules.hookspecs import hookimpl
-from evalrules.layout.normalize import normalize
 from evalrules.model import Document, Fact, Section
 
 
@@ -23,7 +22,7 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
     year = year_fact(lines)
     if year is not None:
         facts.append(year)
-    lexicon, known = default_lexicon().for_document(normalize("\n".join(line.text for line in lines))), spec_concepts()
+    lexicon, known = default_lexicon().for_document("\n".join(line.text for line in lines)), spec_concepts()
     tables = table_lines(lines)
     prose = [line for line in lines if line.number not in tables]
     runon, rows = read_runon_forms(prose, lexicon, known)

@@ -30,7 +30,7 @@ import attrs
 from evalrules.extract.figures import YEAR, Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.extract.sections import heading_of
-from evalrules.layout.normalize import clean_label, fold_width, normalize
+from evalrules.layout.normalize import clean_label, fold_width
 from evalrules.model import Fact, Line, Section, Span
 from evalrules.quantity import dimension
 
@@ -278,19 +278,19 @@ def read_prose(
     contexts: dict[int | None, _Context] = {}
     clause = 0
     paragraphs = list(_paragraphs(lines))
-    default_scope = lexicon.only_scope(" ".join(normalize(p.text) for p in paragraphs)) or "final"
+    default_scope = lexicon.only_scope(" ".join(p.text for p in paragraphs)) or "final"
     for para in paragraphs:
-        text = normalize(para.text)
+        text = para.text
         first = para.lines[0].number
         innermost = indicators.innermost(first)
         if innermost not in contexts:
-            above = [normalize(t) for t in _headings(sections, innermost)] + ([normalize(title)] if title else [])
+            above = [*_headings(sections, innermost), *([title] if title else [])]
             scope = _first(lexicon.scope_of(t) for t in above) or default_scope
             topic = _first(lexicon.topic_of(t) for t in above)
             item = None
             if innermost is not None:
                 # a heading that runs on into its text: (一)因公出国费用。2021年预算支出为0万元
-                heading = _HEADING_TAIL.sub("", _RUN_ON_HEADING.split(normalize(sections[innermost].title))[0])
+                heading = _HEADING_TAIL.sub("", _RUN_ON_HEADING.split(sections[innermost].title)[0])
                 item = (lexicon.resolve(heading, "money", scope, None, known, topic) or (None,))[0]
             contexts[innermost] = _Context(scope, topic, item)
         context = contexts[innermost]

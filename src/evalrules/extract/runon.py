@@ -24,7 +24,6 @@ from decimal import Decimal
 import attrs
 
 from evalrules.extract.lexicon import Lexicon
-from evalrules.layout.normalize import normalize
 from evalrules.model import Fact, Line, Span
 
 __all__ = ["read_runon_forms"]
@@ -79,7 +78,7 @@ class _Joined:
         origins: list[tuple[int, int]] = []
         at = 0
         for line in lines:
-            normalized = normalize(line.text)
+            normalized = line.text
             text = normalized.strip()
             starts.append(at)
             origins.append((line.number, len(normalized) - len(normalized.lstrip()) + 1))

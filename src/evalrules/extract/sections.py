@@ -75,7 +75,7 @@ def _is_part(text: str) -> bool:
 
 def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
     """The lines that read as headings and are laid out as headings, with the part each is in."""
-    written = [normalize(line.text).strip() for line in lines]
+    written = [line.text.strip() for line in lines]
     counts = Counter(text for text in written if text)
     nonblank = [i for i, text in enumerate(written) if text]
     following = {i: nonblank[k + 1] for k, i in enumerate(nonblank[:-1])}

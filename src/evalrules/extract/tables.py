@@ -87,7 +87,7 @@ class Cell:
 
     @property
     def clean(self) -> str:
-        return clean_label(normalize(self.text))
+        return clean_label(self.text)
 
 
 @attrs.frozen
@@ -127,7 +127,7 @@ def _column(cell: Cell, table_unit: str | None) -> Column | None:
         return None
     keyword = max(found)[1]
     kind, scope = _COLUMNS[keyword]
-    unit = _UNIT.search(normalize(cell.text))
+    unit = _UNIT.search(cell.text)
     return Column(kind, scope, (unit[1] or unit[2]) if unit else table_unit, "减少" in text and "增" not in text)
 
 
@@ -213,7 +213,7 @@ def _rows_with_labels(cells: list[Cell | None], width: int) -> int:
 
 def _is_number(cell: Cell) -> bool:
     """A cell that is one figure (a 12-digit code is not one, as ``figures`` has it)."""
-    text = normalize(cell.text)
+    text = cell.text
     plain = text.replace(",", "").strip().rstrip("%")
     return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", plain)) and any(figures(text))
 
@@ -246,10 +246,10 @@ def read_tables(
     facts: list[Fact] = []
     if not in_table:
         return facts
-    document_topic = lexicon.topic_of(normalize(title)) if title else None
+    document_topic = lexicon.topic_of(title) if title else None
     document_unit = _table_unit(lines)
     for caption, table in _runs(lines, in_table):
-        topic = lexicon.topic_of(normalize(caption)) or document_topic
+        topic = lexicon.topic_of(caption) or document_topic
         unit = _table_unit([Line(0, caption), *table]) or document_unit
         header: list[Column | None] = []
         indicator: str | None = None
@@ -296,7 +296,7 @@ def _header_weights(row: list[Cell]) -> Iterator[Fact]:
     """A header cell 绩效指标(90分) states the weight of the indicator it names."""
     for cell in row:
         found = _WEIGHTED.match(cell.clean)
-        weight = next((f for f in figures(normalize(cell.text)) if f.unit == "分"), None)
+        weight = next((f for f in figures(cell.text) if f.unit == "分"), None)
         if found and weight is not None:
             yield _fact(f"evaluation.indicator.{found['name']}:weight", cell, "分", figure=weight)
 
@@ -350,7 +350,7 @@ def _row_facts(
 
 
 def _figure_unit(cell: Cell, column: Column) -> str | None:
-    text = normalize(cell.text)
+    text = cell.text
     if text.endswith("%"):
         return "%"
     own = next(iter(figures(text)), None)
@@ -404,7 +404,7 @@ def _resolve(
 
 def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Figure | None = None) -> Fact:
     """The fact of ``cell``'s first figure (or of ``figure`` in it), pointing at where it stands."""
-    figure = figure or next(iter(figures(normalize(cell.text))))
+    figure = figure or next(iter(figures(cell.text)))
     value = -figure.value if sign < 0 and figure.value else figure.value
     return Fact(
         concept=concept,
@@ -465,7 +465,7 @@ def read_spaced_tables(
     columns only); the rows of a table of years from the right (a short row lacks last year's)."""
     facts: list[Fact] = []
     unit = _table_unit(lines)
-    topic = lexicon.topic_of(normalize(title)) if title else None
+    topic = lexicon.topic_of(title) if title else None
     header: list[tuple[Column, int | None]] = []
     building = False  # reading a header's columns
     group: list[Cell] = []  # a row being read: its label, then its numbers
@@ -506,7 +506,7 @@ def read_spaced_tables(
                 continue
             if (named := _UNIT.fullmatch(cell.clean)) is not None:
                 declared = named[1] or named[2]
-            number = _BARE_NUMBER.fullmatch(normalize(cell.text)) is not None
+            number = _BARE_NUMBER.fullmatch(cell.text) is not None
             column = None if number else _spaced_column(cell, declared or unit)
             if column is not None and (building or not prose or _names_columns(tokens[at : at + _IN_PROSE], unit)):
                 flush()
@@ -585,7 +585,7 @@ def _spaced_indicators(tokens: Sequence[Cell | None], start: int) -> tuple[list[
 def _is_weight_and_score(weight: Cell, score: Cell) -> bool:
     if not (_is_number(weight) and _is_number(score)):
         return False
-    w, s = (next(iter(figures(normalize(c.text)))).value for c in (weight, score))
+    w, s = (next(iter(figures(c.text))).value for c in (weight, score))
     return 0 < w <= 100 and 0 <= s <= w
 
 

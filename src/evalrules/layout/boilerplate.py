@@ -27,6 +27,7 @@ class Furniture:
     notices: tuple[str, ...]
     dump: re.Pattern[str]
     dump_least: int
+    any_field: re.Pattern[str]
 
     def length(self, text: str) -> int:
         """How many characters at the start of ``text`` (a normalised line) are page furniture."""
@@ -42,9 +43,9 @@ class Furniture:
 
     def _only_fields(self, text: str) -> bool:
         """A line that is a field name, or at least two fields with their short values."""
-        named = [field for field in self.fields if field in text]
-        if not named:
+        if self.any_field.search(text) is None:
             return False
+        named = [field for field in self.fields if field in text]
         if any(_SEPARATORS.sub("", text) == field for field in named):
             return True  # 发布机构, alone: its value is on the next line
         return len(named) >= 2 or bool(re.match(rf"\s*(?:{'|'.join(map(re.escape, named))})\s*[:：]", text))
@@ -64,4 +65,5 @@ def furniture() -> Furniture:
         # a dump's last mark, then its trailing ids, numbers and flags
         dump=re.compile(rf"(?:{marks})(?:\s+(?:True|False|[0-9A-Fa-f.\-]+)(?=\s|$))*"),
         dump_least=int(data["dump_least"]),
+        any_field=re.compile("|".join(map(re.escape, data["fields"]))),
     )

@@ -45,6 +45,7 @@ _OCR = (
     (re.compile(r"(?<=[万萬])兀"), "元"),
     (re.compile(rf"(?<=[{_CJK})”%])\.(?![a-zA-Z])"), "。"),  # after Chinese text never a decimal point; not 报告.pdf
 )
+_OCR_CANDIDATE = re.compile(r"[OolI兀.]")
 _DROPPED_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\xa0]+(?=[{_CJK}])")
 _PROSE_OR_CELLS = re.compile(r"[，。；：、,;:|]")
 
@@ -57,18 +58,20 @@ class _Normal:
 
 def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
     """``source`` normalised, and for each of its characters the 0-based column it came from."""
-    chars = list(normalize(source))
-    for pattern, replacement in _OCR:
-        for found in pattern.finditer("".join(chars)):
-            chars[found.start()] = replacement
-    text = "".join(chars)
+    text = normalize(source)
+    if _OCR_CANDIDATE.search(text):
+        chars = list(text)
+        for pattern, replacement in _OCR:
+            for found in pattern.finditer(text):
+                chars[found.start()] = replacement
+            text = "".join(chars)
     keep = [True] * len(text)
     boilerplate = furniture().length(text)
     keep[:boilerplate] = [False] * boilerplate
     for reading in PINYIN.finditer(text):
         if reading.start() > 0 and re.match(rf"[{_CJK}]", text[reading.start() - 1]):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
-    if _PROSE_OR_CELLS.search(text) and not _spaced_cells(text):
+    if (" " in text or "\t" in text) and _PROSE_OR_CELLS.search(text) and not _spaced_cells(text):
         for space in _DROPPED_SPACE.finditer(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
