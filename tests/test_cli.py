@@ -133,3 +133,53 @@ def test_the_console_script_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert ":35:12: BAL001 error" in proc.stdout
+
+
+ROUNDING = "2023年收入总计434.72万元，其中本年收入434.16万元，年初结转和结余0.55万元。\n"
+
+
+def test_a_rounding_gap_is_a_hint_shown_only_with_show_info(tmp_path: Path) -> None:
+    """434.16 + 0.55 written 434.72: consistent at the written precision, so no finding by default,
+    an info line with --show-info, and the exit status is 0 either way."""
+    path = tmp_path / "report.txt"
+    path.write_text(ROUNDING, encoding="utf-8")
+    command = [sys.executable, "-m", "evalrules", "check", str(path), "--ruleset", "default"]
+    plain = subprocess.run(command, capture_output=True, text=True, check=False)
+    shown = subprocess.run([*command, "--show-info"], capture_output=True, text=True, check=False)
+    assert plain.returncode == 0 and "BAL014" not in plain.stdout
+    assert shown.returncode == 0
+    (hint,) = [m for m in map(LINE.match, shown.stdout.splitlines()) if m]
+    assert hint["code"] == "BAL014" and hint["severity"] == "info" and "尾差" in shown.stdout
+
+
+def test_a_report_with_nothing_to_check_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("关于开展绩效自评工作的通知\n请各单位按要求开展自评。\n", encoding="utf-8")
+    command = [sys.executable, "-m", "evalrules", "check", str(path)]
+    text = subprocess.run(command, capture_output=True, text=True, check=False)
+    data = json.loads(subprocess.run([*command, "--format", "json"], capture_output=True, text=True).stdout)
+    assert text.returncode == 0 and "未找到可检查的数字" in text.stdout
+    assert data["nothing_to_check"] is True and data["evaluated"] == 0
+
+
+def test_extract_json_gives_each_fact_its_context(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "截至2023年底，全市资产总额30亿元，负债总额9亿元，净资产总额21亿元。"
+        "从单位性质看：行政单位资产总额10亿元，负债总额4亿元，净资产总额6亿元。\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "evalrules", "extract", str(path), "--format", "json"], capture_output=True, text=True
+    ).stdout
+    data = json.loads(out)
+    own = {(f["concept"], f["value"]) for f in data["facts"]}
+    parts = {(f["concept"], f["value"], f["entity"]) for f in data["entity_facts"]}
+    assert ("assets.total", "30") in own and ("assets.total", "10") not in own
+    assert parts == {
+        ("assets.total", "10", "行政单位"),
+        ("assets.liabilities", "4", "行政单位"),
+        ("assets.net", "6", "行政单位"),
+    }
+    total = next(f for f in data["facts"] if f["concept"] == "assets.total")
+    assert total["period"] == 2023 and total["source"] == "prose" and total["account"] == "全口径"
