@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from evalrules.extract.figures import YEAR, figures
-from evalrules.extract.sections import heading_of
+from evalrules.layout.headings import heading_of
 from evalrules.layout.normalize import PINYIN, normalize
 from evalrules.model import Fact, Line, Span
 

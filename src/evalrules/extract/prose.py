@@ -29,7 +29,7 @@ import attrs
 
 from evalrules.extract.figures import YEAR, Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
-from evalrules.extract.sections import heading_of
+from evalrules.layout.headings import heading_of
 from evalrules.layout.normalize import clean_label, fold_width
 from evalrules.model import Fact, Line, Section, Span
 from evalrules.quantity import dimension

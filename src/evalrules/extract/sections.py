@@ -20,46 +20,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from evalrules.layout.normalize import normalize
+from evalrules.layout.headings import heading_of
 from evalrules.model import Line, Section
 
-__all__ = ["CHINESE_DIGITS", "chinese_number", "find_sections", "heading_of"]
-
-CHINESE_DIGITS = dict(zip("零一二三四五六七八九", range(10), strict=True)) | {"〇": 0, "两": 2}
-
-_JUNK = re.compile(r"^(?:\s|\[bookmark:[^\]]*\]|•)*")
-_HEADING = re.compile(
-    r"(?P<number>"
-    r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.]"
-    r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
-    r"|(?P<n>\d{1,2})(?:、|\.(?!\d))"
-    r"|\((?P<pn>\d{1,2})\)"
-    r")\s*(?P<title>\S.*)"
-)
-
-
-def chinese_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20."""
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (CHINESE_DIGITS.get(tens, 1) if tens else 1) * 10 + (CHINESE_DIGITS.get(ones, 0) if ones else 0)
-    return CHINESE_DIGITS[text]
-
-
-def heading_of(text: str) -> tuple[str, str, int, str] | None:
-    """(number as written, style, value, title) if ``text`` is a numbered heading."""
-    start = _JUNK.match(text)
-    offset = start.end() if start else 0
-    match = _HEADING.match(normalize(text), offset)
-    if match is None:
-        return None
-    for style in ("cn", "pcn", "n", "pn"):
-        if match[style]:
-            raw = match[style]
-            value = int(raw) if style in ("n", "pn") else chinese_number(raw)
-            return match["number"], style, value, match["title"].strip()
-    return None
-
+__all__ = ["find_sections"]
 
 _PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇)")
 # a second document's title: a short unnumbered line naming a year and a kind of document
@@ -88,8 +52,10 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
         if heading_of(line.text) is None or counts[text] >= _REPEATED_HEADER:
             continue
         before = _preceding(nonblank, i)
-        if _BARE_FIGURE.match(written[following[i]] if i in following else written[before] if before else ""):
-            continue  # a table's row label, its figures one a line below it (or above it, at the cut-off end)
+        # a table's row label: its figures one a line below it (or above it, where the text is cut off)
+        beside = following.get(i, before)
+        if beside is not None and _BARE_FIGURE.match(written[beside]):
+            continue
         contents = _PAGE_NUMBER.search(text) and not _SENTENCE_MARK.search(text)
         neighbours = [j for j in (following.get(i), before) if j is not None]
         if contents and any(_PAGE_NUMBER.search(written[j]) for j in neighbours):

@@ -30,8 +30,8 @@ from importlib.resources import files
 
 import attrs
 
-from evalrules.extract.sections import heading_of
 from evalrules.layout.boilerplate import furniture
+from evalrules.layout.headings import heading_of
 from evalrules.layout.normalize import PINYIN, fold_width, normalize
 from evalrules.model import Block, Document, Fact, Line, Span
 
