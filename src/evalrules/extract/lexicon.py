@@ -88,11 +88,10 @@ class Entities:
         object.__setattr__(self, "_pattern", re.compile("|".join(named)) if named else None)
         object.__setattr__(self, "_window", _ENTITY_REACH + longest)
 
-    def for_document(self, text: str) -> Entities:
-        """These words for a document (normalized): without the tiers where it never names the whole."""
-        if not self.tier or any(word in text for word in self.whole):
-            return self
-        return attrs.evolve(self, tier=())
+    def tiers_hold(self, text: str) -> bool:
+        """Whether a tier names a part in ``text`` (a whole document, normalized): only where it
+        names the whole too (全市…市级)."""
+        return not self.tier or any(word in text for word in self.whole)
 
     def spending_class(self, label: str) -> str | None:
         """The class of spending an amount with no concept was written after (初中教育支出), if
@@ -180,12 +179,13 @@ class Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole
         document, normalized) contains, and with the entity words that hold in it."""
         found = frozenset(word for term in self.terms for word in term.unless_document if word in text)
-        entities = self.entities.for_document(text)
-        key = (found, entities is self.entities)
-        if not found and entities is self.entities:
+        tiers = self.entities.tiers_hold(text)
+        if not found and tiers:
             return self
+        key = (found, tiers)
         if key not in self._variants:  # built once per set of words, not once per document
             kept = tuple(t for t in self.terms if not found.intersection(t.unless_document))
+            entities = self.entities if tiers else attrs.evolve(self.entities, tier=())
             self._variants[key] = attrs.evolve(self, terms=kept, entities=entities)
         return self._variants[key]
 

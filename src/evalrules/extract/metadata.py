@@ -48,10 +48,13 @@ def _field(label: str) -> re.Pattern[str]:
     return re.compile(rf"{label}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s*(?:[|,，。;；]|$))")
 
 
-_FIELD = _field(_FIELD_LABEL)
-_PUBLISHER = _field(_PUBLISHER_LABEL)
-_FIELD_ALONE = re.compile(rf"^\s*{_FIELD_LABEL}\s*[:：]?\s*$")  # its value on the next line
-_PUBLISHER_ALONE = re.compile(rf"^\s*{_PUBLISHER_LABEL}\s*[:：]?\s*$")
+def _alone(label: str) -> re.Pattern[str]:
+    """The label alone on its line: its value is on the next."""
+    return re.compile(rf"^\s*{label}\s*[:：]?\s*$")
+
+
+_FIELD, _FIELD_ALONE = _field(_FIELD_LABEL), _alone(_FIELD_LABEL)
+_PUBLISHER, _PUBLISHER_ALONE = _field(_PUBLISHER_LABEL), _alone(_PUBLISHER_LABEL)
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})\s*$")
 _OPENING = re.compile(
     rf"(?:^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"

@@ -485,6 +485,11 @@ def read_spaced_tables(
                         facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
         group.clear()
 
+    def end_table() -> None:
+        nonlocal header, building
+        flush()
+        header, building = [], False
+
     for line in lines:
         prose = bool(_PROSE.search(line.text))
         tokens = list(_tokens(line))
@@ -496,13 +501,11 @@ def read_spaced_tables(
             if cell is not None and cell.clean == _INDICATOR_LEVELS[0]:
                 found, skip_to = _spaced_indicators(tokens, at)
                 if found:
-                    flush()
-                    header, building = [], False
+                    end_table()
                     facts.extend(found)
                     continue
             if cell is None:
-                flush()
-                header, building = [], False
+                end_table()
                 continue
             if (named := _UNIT.fullmatch(cell.clean)) is not None:
                 declared = named[1] or named[2]
@@ -522,8 +525,7 @@ def read_spaced_tables(
             elif group and len(group) <= len(header):
                 group.append(cell)
         if prose:  # a table run on into prose ends with its line
-            flush()
-            header, building = [], False
+            end_table()
     flush()
     return facts
 

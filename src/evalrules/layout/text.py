@@ -46,14 +46,9 @@ _OCR = (
     (re.compile(rf"(?<=[{_CJK})”%])\.(?![a-zA-Z])"), "。"),  # after Chinese text never a decimal point; not 报告.pdf
 )
 _OCR_CANDIDATE = re.compile(r"[OolI兀.]")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DROPPED_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\xa0]+(?=[{_CJK}])")
 _PROSE_OR_CELLS = re.compile(r"[，。；：、,;:|]")
-
-
-@attrs.frozen
-class _Normal:
-    text: str
-    offsets: tuple[int, ...]  # for each character of text, its 0-based column in the source line
 
 
 def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
@@ -69,7 +64,7 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
     boilerplate = furniture().length(text)
     keep[:boilerplate] = [False] * boilerplate
     for reading in PINYIN.finditer(text):
-        if reading.start() > 0 and re.match(rf"[{_CJK}]", text[reading.start() - 1]):
+        if reading.start() > 0 and _CJK_CHAR.match(text, reading.start() - 1):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     if (" " in text or "\t" in text) and _PROSE_OR_CELLS.search(text) and not _spaced_cells(text):
         for space in _DROPPED_SPACE.finditer(text):
