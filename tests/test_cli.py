@@ -13,7 +13,7 @@ import pytest
 from evalrules.cli import main
 from tests.conftest import SEED
 
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<severity>error|warning|info) \S")
+LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+\d+) (?P<severity>错误|警告|提示) \S")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -25,8 +25,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_check_prints_one_finding_a_line_and_exits_1_on_errors(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "check", str(SEED), "--ruleset", "default")
     assert status == 1
-    first, *rest = out.splitlines()
+    first, *rest, summary = out.splitlines()
     assert first == f"{SEED}: 规则集 default（全国基线）"
+    assert summary.startswith("检查 1 份报告：错误 ")
     heads = [LINE.match(line) for line in rest if not line.startswith("    ")]
     assert heads and all(heads), out
     assert {m["code"] for m in heads if m} >= {"BAL001", "CON004", "STR001"}
@@ -35,7 +36,7 @@ def test_check_prints_one_finding_a_line_and_exits_1_on_errors(capsys: pytest.Ca
 
 def test_check_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "check", str(SEED), "--format", "json")
-    data = json.loads(out)
+    (data,) = json.loads(out)
     assert status == 1 and data["file"] == str(SEED)
     finding = next(f for f in data["findings"] if f["code"] == "BAL001")
     assert finding["severity"] == "error" and "资产总额" in finding["message"]
@@ -65,7 +66,7 @@ def test_select_and_ignore_take_code_prefixes(capsys: pytest.CaptureFixture[str]
 
 def test_show_passed_lists_relations_that_hold(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "check", str(SEED), "--show-passed", "--select", "BAL002")
-    assert "BAL002 ok" in out and "180.46万元" in out
+    assert "BAL002 通过" in out and "180.46万元" in out
 
 
 def test_extract_json_gives_facts_with_lines(capsys: pytest.CaptureFixture[str]) -> None:
@@ -114,7 +115,7 @@ def test_bad_input_is_one_clear_error_naming_the_file(
     path = tmp_path / "report.txt"
     path.write_bytes(content)
     status, out, err = run(capsys, "check", str(path))
-    assert status == 2 and out == ""
+    assert status == 2 and out.strip() == "检查 1 份报告：错误 0 项，警告 0 项，1 份无法检查"
     assert err.strip().startswith(f"evalrules: {path}: ") and message in err
     assert len(err.strip().splitlines()) == 1
 
@@ -132,7 +133,7 @@ def test_the_console_script_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 1
-    assert ":35:12: BAL001 error" in proc.stdout
+    assert ":35:12: BAL001 错误" in proc.stdout
 
 
 ROUNDING = "2023年收入总计434.72万元，其中本年收入434.16万元，年初结转和结余0.55万元。\n"
@@ -149,7 +150,7 @@ def test_a_rounding_gap_is_a_hint_shown_only_with_show_info(tmp_path: Path) -> N
     assert plain.returncode == 0 and "BAL014" not in plain.stdout
     assert shown.returncode == 0
     (hint,) = [m for m in map(LINE.match, shown.stdout.splitlines()) if m]
-    assert hint["code"] == "BAL014" and hint["severity"] == "info" and "尾差" in shown.stdout
+    assert hint["code"] == "BAL014" and hint["severity"] == "提示" and "尾差" in shown.stdout
 
 
 def test_a_report_with_nothing_to_check_says_so(tmp_path: Path) -> None:
@@ -157,7 +158,7 @@ def test_a_report_with_nothing_to_check_says_so(tmp_path: Path) -> None:
     path.write_text("关于开展绩效自评工作的通知\n请各单位按要求开展自评。\n", encoding="utf-8")
     command = [sys.executable, "-m", "evalrules", "check", str(path)]
     text = subprocess.run(command, capture_output=True, text=True, check=False)
-    data = json.loads(subprocess.run([*command, "--format", "json"], capture_output=True, text=True).stdout)
+    (data,) = json.loads(subprocess.run([*command, "--format", "json"], capture_output=True, text=True).stdout)
     assert text.returncode == 0 and "未找到可检查的数字" in text.stdout
     assert data["nothing_to_check"] is True and data["evaluated"] == 0
 

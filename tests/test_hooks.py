@@ -54,6 +54,10 @@ class DemoPlugin:
         return Document(str(path), blocks_of(path.read_text(encoding="utf-8")), "demo")
 
     @hookimpl
+    def evalrules_suffixes(self) -> Sequence[str]:
+        return [".demo"]
+
+    @hookimpl
     def evalrules_extract(self, document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
         if document.format != "demo":
             return []
@@ -98,6 +102,7 @@ def registry(tmp_path: Path) -> Registry:
 def test_a_plugin_provides_every_hook(registry: Registry, tmp_path: Path) -> None:
     path = tmp_path / "report.demo"
     path.write_text("xx\nno\nx\n", encoding="utf-8")
+    assert ".demo" in registry.suffixes  # evalrules_suffixes
     document = load_document(path, registry.pm)  # evalrules_load
     assert document.format == "demo"
     report = extract_report(document, registry.pm)  # evalrules_extract

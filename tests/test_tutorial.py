@@ -43,5 +43,5 @@ def test_the_tutorial_makes_a_pack_that_is_discovered_and_applied(tmp_path: Path
     assert "guizhou  (evalrules-guizhou 0.1.0)" in text  # evalrules plugins
     assert "GZ001" in text and "EXE001" not in text.split("# guizhou")[1]  # evalrules rules --ruleset guizhou
     assert "report.txt: 规则集 guizhou（贵州省部门整体支出绩效自评）" in text  # chosen by region and kind
-    assert re.search(r"report\.txt:3:\d+: GZ001 error", text)
+    assert re.search(r"report\.txt:3:\d+: GZ001 错误", text)
     assert re.search(r"\d+ passed", text)  # the property test of the new rule

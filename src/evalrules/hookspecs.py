@@ -31,6 +31,11 @@ def evalrules_load(path: Path) -> Document | None:
 
 
 @hookspec
+def evalrules_suffixes() -> Sequence[str]:
+    """Return the file suffixes your loader reads (``.docx``), which a folder argument picks up."""
+
+
+@hookspec
 def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
     """Return the facts you read from ``document`` (``sections`` are its numbered headings)."""
 

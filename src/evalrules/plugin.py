@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterable, Mapping
 from importlib import import_module
+from importlib.metadata import Distribution, entry_points
 from pathlib import Path
 
 import attrs
@@ -12,7 +14,7 @@ import pluggy
 
 from evalrules import hookspecs
 
-__all__ = ["PluginInfo", "get_manager", "new_manager", "plugin_infos"]
+__all__ = ["PluginFailure", "PluginInfo", "failures", "get_manager", "new_manager", "plugin_infos"]
 
 ENTRY_POINT_GROUP = hookspecs.PROJECT
 
@@ -34,8 +36,28 @@ def get_manager(blocked: frozenset[str] = frozenset()) -> pluggy.PluginManager:
     return new_manager(blocked)
 
 
+@attrs.frozen
+class PluginFailure:
+    """An installed plugin that could not be imported: named, then left out."""
+
+    name: str
+    distribution: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"插件 {self.name}（{self.distribution}）无法加载，已跳过：{self.error}"
+
+
+_FAILURES: weakref.WeakKeyDictionary[pluggy.PluginManager, tuple[PluginFailure, ...]] = weakref.WeakKeyDictionary()
+_DISTRIBUTIONS: weakref.WeakKeyDictionary[pluggy.PluginManager, dict[str, Distribution]] = weakref.WeakKeyDictionary()
+
+
 def new_manager(blocked: frozenset[str] = frozenset()) -> pluggy.PluginManager:
-    """A plugin manager with built-in and installed plugins, less the ``blocked`` names."""
+    """A plugin manager with built-in and installed plugins, less the ``blocked`` names.
+
+    A blocked plugin is never imported.  An installed plugin whose import fails is left out
+    and recorded (see ``failures``), as flake8's plugin finder does, rather than stopping the run.
+    """
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     for name in blocked:
@@ -43,9 +65,29 @@ def new_manager(blocked: frozenset[str] = frozenset()) -> pluggy.PluginManager:
     for name, module in BUILTIN.items():
         if not pm.is_blocked(name):
             pm.register(import_module(module), name=name)
-    pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    failed: list[PluginFailure] = []
+    dists: dict[str, Distribution] = {}
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        if pm.is_blocked(entry.name) or pm.has_plugin(entry.name):
+            continue
+        project = entry.dist.name if entry.dist else "?"
+        try:
+            plugin = entry.load()
+            pm.register(plugin, name=entry.name)
+        except Exception as exc:  # a third party's bug must not stop the run
+            failed.append(PluginFailure(entry.name, project, f"{type(exc).__name__}: {exc}"))
+            continue
+        if entry.dist is not None:
+            dists[entry.name] = entry.dist
     pm.check_pending()
+    _FAILURES[pm] = tuple(failed)
+    _DISTRIBUTIONS[pm] = dists
     return pm
+
+
+def failures(pm: pluggy.PluginManager) -> tuple[PluginFailure, ...]:
+    """The installed plugins ``pm`` could not import."""
+    return _FAILURES.get(pm, ())
 
 
 @attrs.frozen
@@ -84,17 +126,17 @@ def _provided(pm: pluggy.PluginManager, plugin: object) -> Iterable[str]:
 
 def plugin_infos(pm: pluggy.PluginManager) -> list[PluginInfo]:
     """Every registered plugin with its distribution, version and what it provides."""
-    dists = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
+    dists = _DISTRIBUTIONS.get(pm, {})
     infos = []
     for name, plugin in pm.list_name_plugin():
         if plugin is None:
             continue
-        dist = dists.get(id(plugin))
+        dist = dists.get(name)
         if dist is None:
             from evalrules import __version__
 
             project, version = "evalrules (built in)", __version__
         else:
-            project, version = dist.project_name, dist.version
+            project, version = dist.name, dist.version
         infos.append(PluginInfo(name, project, version, tuple(sorted(_provided(pm, plugin)))))
     return sorted(infos, key=lambda info: (info.distribution != "evalrules (built in)", info.name))

@@ -16,7 +16,7 @@ from evalrules.concepts import known_concepts
 from evalrules.errors import ConfigError
 from evalrules.format import OutputFormat
 from evalrules.model import Report
-from evalrules.plugin import ENTRY_POINT_GROUP, get_manager
+from evalrules.plugin import ENTRY_POINT_GROUP, failures, get_manager
 
 __all__ = ["DEFAULT_RULESET", "Registry", "registry"]
 
@@ -35,11 +35,17 @@ class Registry:
                 if rule_type.name in self.rule_types:
                     raise ConfigError(impl.plugin_name, f"规则类型 {rule_type.name!r} 已由另一个插件提供，请换个名字")
                 self.rule_types[rule_type.name] = rule_type
+        self.suffixes = frozenset(s.lower() for provided in pm.hook.evalrules_suffixes() for s in provided)
         self.formats: dict[str, OutputFormat] = {}
         for provided in pm.hook.evalrules_formats():
             for output in provided:
                 self.formats[output.name] = output
-        self.blocked_types = blocked_rule_types(pm)
+        # Rules of a type no loaded plugin provides belong to a blocked or broken plugin when
+        # there is one (blocked plugins are never imported, so their types are not known);
+        # with every plugin loaded, an unknown type is a ruleset's error.
+        self.incomplete = bool(failures(pm)) or any(
+            pm.is_blocked(e.name) for e in entry_points(group=ENTRY_POINT_GROUP)
+        )
         self.ruleset_paths: dict[str, Path] = {}
         for provided in pm.hook.evalrules_rulesets():
             for path in provided:
@@ -67,7 +73,7 @@ class Registry:
             path,
             self.rule_types,
             self.concepts,
-            skip_types=self.blocked_types,
+            skip_unknown_types=self.incomplete,
             base=lambda name: self._ruleset(name, (*extending, name_or_path)),
         )
 
@@ -84,18 +90,6 @@ class Registry:
     def rulesets(self) -> Iterable[Ruleset]:
         for name in sorted(self.ruleset_paths):
             yield self.ruleset(name)
-
-
-def blocked_rule_types(pm: pluggy.PluginManager) -> frozenset[str]:
-    """Rule types that blocked plugins would provide: their rules are dropped, not unknown."""
-    names: set[str] = set()
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
-        if not pm.is_blocked(entry.name):
-            continue
-        provide = getattr(entry.load(), "evalrules_rule_types", None)
-        if callable(provide):
-            names.update(rule_type.name for rule_type in provide())
-    return frozenset(names)
 
 
 @functools.cache

@@ -12,7 +12,7 @@ from evalrules.check.ruletype import Outcome, Rule, RuleType
 from evalrules.check.select import Selection
 from evalrules.model import SEVERITIES, Finding, Location, Report
 
-__all__ = ["Result", "evaluate", "findings"]
+__all__ = ["Result", "evaluate", "findings", "passed_finding"]
 
 
 @attrs.frozen
@@ -79,3 +79,17 @@ def findings(results: list[Result], path: str) -> list[Finding]:
         for result, locations in merged.values()
     ]
     return sorted(found, key=lambda f: (f.line, f.column, f.code))
+
+
+def passed_finding(result: Result, path: str) -> Finding:
+    """A relation that holds, in a finding's shape (one schema for both in every output)."""
+    detail = result.outcome.detail
+    return Finding(
+        code=result.rule.id,
+        severity=result.rule.severity,
+        message=detail,
+        locations=result.outcome.all_locations(),
+        seen=result.outcome.seen,
+        expected=result.outcome.expected,
+        path=path,
+    )

@@ -177,12 +177,13 @@ def load_ruleset(
     path: Path,
     rule_types: Mapping[str, RuleType],
     concepts: Mapping[str, str],
-    skip_types: frozenset[str] = frozenset(),
+    skip_unknown_types: bool = False,
     base: Callable[[str], Ruleset] | None = None,
 ) -> Ruleset:
     """Read and validate the ruleset at ``path``.
 
-    Rules of ``skip_types`` (provided by blocked plugins) are left out.  A ruleset that
+    With ``skip_unknown_types`` (a plugin is blocked or failed to load), rules of a type no
+    loaded plugin provides are left out rather than refused.  A ruleset that
     ``extends`` another gets its rules from ``base(name)``, less those it disables, with the
     severity, message or parameters its ``[[override]]`` tables change, and adds its own.
     """
@@ -227,7 +228,7 @@ def load_ruleset(
         inherited[rule.id] = _overridden(rule, raw, rule_types, concepts, path, overrides, index)
 
     rules = list(inherited.values())
-    own = _rules(data.get("rule", []), rule_types, concepts, skip_types, path, lines, set(inherited), left_out)
+    own = _rules(data.get("rule", []), rule_types, concepts, skip_unknown_types, path, lines, set(inherited), left_out)
     return Ruleset(
         name=head.get("name", path.stem),
         path=str(path),
@@ -274,13 +275,13 @@ def _rules(
     raw_rules: list[Any],
     rule_types: Mapping[str, RuleType],
     concepts: Mapping[str, str],
-    skip_types: frozenset[str],
+    skip_unknown_types: bool,
     path: Path,
     lines: _Lines,
     inherited: set[str],
     left_out: set[str],
 ) -> list[Rule]:
-    """The ruleset's own rules; ids of rules whose type is in ``skip_types`` go to ``left_out``."""
+    """The ruleset's own rules; ids of rules of an unknown type skipped go to ``left_out``."""
     rules: list[Rule] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_rules):
@@ -298,10 +299,10 @@ def _rules(
             fail(f"规则 id {rule_id} 已从被继承的规则集得到；要改它请写 [[override]]", "id")
         seen[rule_id] = lines.of(index)
         type_name = raw.get("type")
-        if type_name in skip_types:
+        rule_type = rule_types.get(type_name) if isinstance(type_name, str) else None
+        if rule_type is None and skip_unknown_types and isinstance(type_name, str):
             left_out.add(rule_id)
             continue
-        rule_type = rule_types.get(type_name) if isinstance(type_name, str) else None
         if rule_type is None:
             known = "、".join(sorted(rule_types))
             fail(f"未知的规则类型 {type_name!r}（已安装：{known}）", "type")

@@ -88,9 +88,13 @@ Evaluate = Callable[[Rule, Report], Iterable[Outcome]]
 
 @attrs.frozen
 class RuleType:
-    """A named evaluation a plugin provides; ``evaluate`` yields an Outcome per fact set."""
+    """A named evaluation a plugin provides; ``evaluate`` yields an Outcome per fact set.
+
+    ``doc`` says what it checks, ``why`` why a reviewer cares (``evalrules rule CODE`` shows both).
+    """
 
     name: str
     doc: str
     params: Mapping[str, Param]
     evaluate: Evaluate
+    why: str = ""

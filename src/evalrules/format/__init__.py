@@ -1,12 +1,16 @@
-"""[Finding] → text · json · …: output formats, each provided through the formats hook."""
+"""[FileResult] → text · json · jsonl · sarif · junit · github: output formats, each provided through
+the formats hook (``builtin``), and the extract output of a Report (``report``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-from evalrules.check.engine import Result
+if TYPE_CHECKING:
+    from evalrules.format.text import Style
+
 from evalrules.model import Finding
 
 __all__ = ["FileResult", "OutputFormat"]
@@ -14,19 +18,26 @@ __all__ = ["FileResult", "OutputFormat"]
 
 @attrs.frozen
 class FileResult:
-    """What checking one file gave: its findings (and passed evaluations), or the error that stopped it.
+    """What checking one file gave: its findings (and relations that hold), or the error that stopped it.
 
-    ``evaluated`` counts the relations the rules found figures for; none means the report
-    had nothing the rules could check, which is said rather than passed in silence.
+    ``passed`` holds the relations that hold, in a finding's shape (their ``message`` is the
+    arithmetic that holds).  ``evaluated`` counts the relations the rules found figures for;
+    none means the report had nothing the rules could check, which is said rather than passed
+    in silence.  ``traceback`` is set for an internal error only (shown with ``--debug``).
     """
 
     path: str
     findings: tuple[Finding, ...] = ()
-    passed: tuple[Result, ...] = ()
+    passed: tuple[Finding, ...] = ()
     ruleset: str | None = None
     ruleset_title: str = ""
     error: str | None = None
     evaluated: int = 0
+    traceback: str | None = None
+    rules: tuple[tuple[str, str], ...] = ()  # (code, the rule's message) of each code reported
+
+    def rule_message(self, code: str) -> str:
+        return dict(self.rules).get(code, "")
 
     @property
     def nothing_to_check(self) -> bool:
@@ -35,8 +46,13 @@ class FileResult:
 
 @attrs.frozen
 class OutputFormat:
-    """A named way to write check results; ``render`` gets every file's result at once."""
+    """A named way to write check results; ``render`` gets every file's result at once.
+
+    ``styled``, when given, renders for a reader at a terminal instead: in colour unless
+    NO_COLOR, and with ``-q`` only the findings.
+    """
 
     name: str
     render: Callable[[Sequence[FileResult]], str]
     doc: str = ""
+    styled: Callable[[Sequence[FileResult], Style], str] | None = None

@@ -92,3 +92,30 @@ def render_rules(
         for rule in ruleset.rules if resolved or not ruleset.extends else _changed_here(ruleset):
             lines.append(f"{rule.id:<8} {rule.type:<15} {rule.severity:<8} {rule.message}  [{_origin(rule)}]")
     return "\n".join(lines)
+
+
+def render_rule(code: str, found: Sequence[tuple[Ruleset, Rule]], rule_types: Mapping[str, RuleType]) -> str:
+    """``evalrules rule CODE``: what the rule checks, its type and parameters, where it is defined
+    (in each ruleset that has it, when they differ)."""
+    out: list[str] = []
+    shown: set[tuple[str, str, str]] = set()
+    for ruleset, rule in found:
+        key = (rule.type, rule.message, _params(rule.params))
+        if key in shown:
+            out.append(f"（规则集 {ruleset.name} 中相同）")
+            continue
+        shown.add(key)
+        rule_type = rule_types.get(rule.type)
+        out += [
+            f"{code}  {rule.message}",
+            "",
+            f"级别：{rule.severity}；规则集：{ruleset.name}（{ruleset.title or ruleset.name}）；定义于 {_origin(rule)}",
+            f"类型：{rule.type} — {rule_type.doc if rule_type else '（提供它的插件未加载）'}",
+        ]
+        if rule_type and rule_type.why:
+            out.append(f"为什么重要：{rule_type.why}")
+        params = _params(rule.params)
+        if params:
+            out += ["参数：", *(f"  {item}" for item in params.split("；"))]
+        out.append("")
+    return "\n".join(out).rstrip()

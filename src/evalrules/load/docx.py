@@ -8,7 +8,7 @@ merged across columns or rows is written once), so findings point at "line N" as
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from evalrules.errors import InputError
@@ -55,6 +55,11 @@ def docx_blocks(path: Path) -> tuple[Block, ...]:
             number += len(rows)
             blocks.append(Block("table", lines, rows))
     return tuple(blocks)
+
+
+@hookimpl
+def evalrules_suffixes() -> Sequence[str]:
+    return (".docx",)
 
 
 @hookimpl

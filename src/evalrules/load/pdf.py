@@ -9,6 +9,7 @@ row reads as cells like a table of a .docx or of a web page.  A PDF that has no 
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 
 from evalrules.errors import InputError
@@ -69,6 +70,11 @@ def pdf_lines(path: Path) -> list[str]:
         return [line for page in pdf for line in _page_lines(page)]
     finally:
         pdf.close()
+
+
+@hookimpl
+def evalrules_suffixes() -> Sequence[str]:
+    return (".pdf",)
 
 
 @hookimpl

@@ -45,6 +45,11 @@ def _fact(raw: dict[str, Any], path: Path, index: int) -> Fact:
 
 
 @hookimpl
+def evalrules_suffixes() -> Sequence[str]:
+    return (".json",)
+
+
+@hookimpl
 def evalrules_load(path: Path) -> Document | None:
     if path.suffix.lower() != ".json":
         return None

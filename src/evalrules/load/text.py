@@ -8,6 +8,7 @@ runs of non-blank lines form paragraph blocks.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
 from pathlib import Path
 
 from evalrules.errors import InputError
@@ -83,6 +84,11 @@ def blocks_of(text: str) -> tuple[Block, ...]:
     if run:
         blocks.append(Block("paragraph", tuple(run)))
     return tuple(blocks)
+
+
+@hookimpl
+def evalrules_suffixes() -> Sequence[str]:
+    return (".txt", ".text", ".md")
 
 
 @hookimpl(trylast=True)

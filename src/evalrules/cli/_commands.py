@@ -1,0 +1,67 @@
+"""The sub-commands that read one thing and print it: ``extract``, ``rules``, ``rule``, ``plugins``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from evalrules.check.select import unknown_prefixes
+from evalrules.cli._check import EXIT_ERROR, EXIT_OK
+from evalrules.cli._output import say, warn
+from evalrules.config import Config
+from evalrules.errors import EvalrulesError
+from evalrules.extract import extract_report
+from evalrules.format.report import report_json, report_text
+from evalrules.format.rules import render_rule, render_rules
+from evalrules.load import load_document
+from evalrules.plugin import plugin_infos
+from evalrules.registry import Registry
+
+__all__ = ["run_extract", "run_plugins", "run_rule", "run_rules"]
+
+
+def run_extract(args: argparse.Namespace, config: Config, reg: Registry) -> int:
+    try:
+        report = extract_report(load_document(args.file, reg.pm), reg.pm)
+    except EvalrulesError as exc:
+        warn(str(exc))
+        return EXIT_ERROR
+    if args.format == "json":
+        say(json.dumps(report_json(report), ensure_ascii=False, indent=1))
+    else:
+        say(report_text(report))
+    return EXIT_OK
+
+
+def run_rules(args: argparse.Namespace, config: Config, reg: Registry) -> int:
+    try:
+        rulesets = [reg.ruleset(args.ruleset)] if args.ruleset else list(reg.rulesets())
+    except EvalrulesError as exc:
+        warn(str(exc))
+        return EXIT_ERROR
+    say(render_rules(rulesets, reg.rule_types, args.format, resolved=bool(args.ruleset)))
+    return EXIT_OK
+
+
+def run_rule(args: argparse.Namespace, config: Config, reg: Registry) -> int:
+    try:
+        rulesets = [reg.ruleset(args.ruleset)] if args.ruleset else list(reg.rulesets())
+    except EvalrulesError as exc:
+        warn(str(exc))
+        return EXIT_ERROR
+    code = args.code.strip().upper()
+    found = [(ruleset, rule) for ruleset in rulesets for rule in ruleset.rules if rule.id == code]
+    if not found:
+        close = unknown_prefixes([code], {rule.id for r in rulesets for rule in r.rules}).get(code, [])
+        warn(f"没有规则 {code}" + (f"；相近的有：{'、'.join(close)}" if close else "；用 evalrules rules 查看全部规则"))
+        return EXIT_ERROR
+    say(render_rule(code, found, reg.rule_types))
+    return EXIT_OK
+
+
+def run_plugins(args: argparse.Namespace, config: Config, reg: Registry) -> int:
+    for info in plugin_infos(reg.pm):
+        say(f"{info.name}  ({info.distribution} {info.version})")
+        for provided in info.provides:
+            say(f"    {provided}")
+    return EXIT_OK
