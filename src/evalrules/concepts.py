@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 
 import pluggy
 
-__all__ = ["INDICATOR_PREFIX", "MEASURES", "is_known", "known_concepts"]
+__all__ = ["INDICATOR_PREFIX", "MEASURES", "indicator_concept", "is_known", "known_concepts"]
 
 MEASURES = frozenset({"share", "yoy_change", "yoy_pct", "vs_budget", "weight", "score"})
 INDICATOR_PREFIX = "evaluation.indicator."
@@ -38,6 +38,16 @@ def spec_concepts() -> dict[str, str]:
         for item in items:
             concepts[f"procurement.{family}_{item}"] = f"{concepts[f'procurement.{family}']}（{item}）"
     return concepts
+
+
+def indicator_concept(path: Sequence[str], measure: str | None = None) -> str:
+    """The concept id of the indicator at ``path`` (its names, outermost first), with ``measure``.
+
+    A name's own dots would read as levels (a label of 1 500 dots as 1 500 levels), so they are
+    written as ·.
+    """
+    names = ".".join(name.strip().replace(".", "·") for name in path)
+    return f"{INDICATOR_PREFIX}{names}" + (f":{measure}" if measure else "")
 
 
 def known_concepts(pm: pluggy.PluginManager) -> dict[str, str]:

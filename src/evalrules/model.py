@@ -323,7 +323,11 @@ class Report:
             yield from node.walk()
 
 
+INDICATOR_DEPTH = 8  # levels of an indicator tree: forms have three or four; deeper is not an outline
+
+
 def indicator_tree(facts: tuple[Fact, ...]) -> tuple[Indicator, ...]:
+    """The indicators the facts state, as a tree in the order first stated (linear in the facts)."""
     prefix = "evaluation.indicator."
     order: list[tuple[str, ...]] = []
     weights: dict[tuple[str, ...], list[Fact]] = {}
@@ -332,18 +336,23 @@ def indicator_tree(facts: tuple[Fact, ...]) -> tuple[Indicator, ...]:
         if not fact.base.startswith(prefix) or fact.measure not in ("weight", "score"):
             continue
         path = tuple(fact.base[len(prefix) :].split("."))
+        if len(path) > INDICATOR_DEPTH:
+            continue
         for depth in range(1, len(path) + 1):
             if path[:depth] not in weights:
                 order.append(path[:depth])
                 weights[path[:depth]] = []
                 scores[path[:depth]] = []
         (weights if fact.measure == "weight" else scores)[path].append(fact)
-
-    def build(path: tuple[str, ...]) -> Indicator:
-        children = tuple(build(p) for p in order if len(p) == len(path) + 1 and p[:-1] == path)
-        return Indicator(path, tuple(weights[path]), tuple(scores[path]), children)
-
-    return tuple(build(p) for p in order if len(p) == 1)
+    children: dict[tuple[str, ...], list[Indicator]] = {path: [] for path in order}
+    built: dict[tuple[str, ...], Indicator] = {}
+    # deepest first, so that a node's children are built before it; the sort is stable, so
+    # siblings stay in the order first stated
+    for path in sorted(order, key=len, reverse=True):
+        built[path] = Indicator(path, tuple(weights[path]), tuple(scores[path]), tuple(children[path]))
+        if len(path) > 1:
+            children[path[:-1]].append(built[path])
+    return tuple(built[p] for p in order if len(p) == 1)
 
 
 @attrs.frozen

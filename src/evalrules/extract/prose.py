@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import attrs
 
+from evalrules.concepts import indicator_concept
 from evalrules.extract.figures import YEAR, Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.layout.headings import heading_of
@@ -631,14 +632,10 @@ def _score_fact(
             if heading is None:
                 return None
             path = indicators.path(heading)
-            return _fact(_indicator(path, measure), figure.value, figure, para, period, clause)
+            return _fact(indicator_concept(path, measure), figure.value, figure, para, period, clause)
     if _NAME.match(name):
-        return _fact(_indicator((name,), "score"), figure.value, figure, para, period, clause)
+        return _fact(indicator_concept((name,), "score"), figure.value, figure, para, period, clause)
     return None
-
-
-def _indicator(path: tuple[str, ...], measure: str) -> str:
-    return f"evaluation.indicator.{'.'.join(path)}:{measure}"
 
 
 def _resolve_indicator_names(facts: list[Fact]) -> list[Fact]:

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import attrs
 
+from evalrules.concepts import indicator_concept
 from evalrules.extract.lexicon import Lexicon
 from evalrules.model import Fact, Line, Span
 
@@ -157,9 +158,8 @@ def _weight_score(digits: str, coefficient: Decimal) -> int | None:
 def _scored(name: str, found: re.Match[str], cut: int, joined: _Joined) -> Iterator[Fact]:
     """The weight and the score of indicator ``name``, cut from the run ``found["ws"]``."""
     start, end = found.start("ws"), found.end("ws")
-    concept = f"evaluation.indicator.{name}"
-    yield _fact(f"{concept}:weight", found["ws"][:cut], "分", start, start + cut, joined)
-    yield _fact(f"{concept}:score", found["ws"][cut:], "分", start + cut, end, joined)
+    yield _fact(indicator_concept((name,), "weight"), found["ws"][:cut], "分", start, start + cut, joined)
+    yield _fact(indicator_concept((name,), "score"), found["ws"][cut:], "分", start + cut, end, joined)
 
 
 def _fact(concept: str, number: str, unit: str, start: int, end: int, joined: _Joined) -> Fact:

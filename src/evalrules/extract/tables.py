@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
 
+from evalrules.concepts import indicator_concept
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.layout.normalize import PINYIN, clean_label, fold_width, normalize
@@ -298,7 +299,7 @@ def _header_weights(row: list[Cell]) -> Iterator[Fact]:
         found = _WEIGHTED.match(cell.clean)
         weight = next((f for f in figures(cell.text) if f.unit == "分"), None)
         if found and weight is not None:
-            yield _fact(f"evaluation.indicator.{found['name']}:weight", cell, "分", figure=weight)
+            yield _fact(indicator_concept((found["name"],), "weight"), cell, "分", figure=weight)
 
 
 def _table_unit(lines: Sequence[Line]) -> str | None:
@@ -336,17 +337,34 @@ def _row_facts(
         weight_score = [c for c in columns if c.kind in ("weight", "score")]
         path = tuple(_NUMBERING.sub("", n.clean) for n in names[:3])
         for column, cell in zip(weight_score, values[-len(weight_score) :], strict=False):
-            yield _fact(f"evaluation.indicator.{'.'.join(path)}:{column.kind}", cell, "分")
+            yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
     for column, cell in zip(columns, values, strict=False):
         if column.kind == "previous":
             continue  # last year's figure: it holds its place in the row, and has no concept
         figure = _figure_unit(cell, column)
+        if not _fits(column, figure):
+            continue  # a percentage under 全年预算数: a slip of the table, not a figure of the column
         concept = _concept(label, column, figure, execution, lexicon, known, topic, indicator)
         if concept is None:
             continue
         sign = -1 if column.decrease else 1
         yield _fact(concept, cell, figure, sign)
+
+
+_PERCENT_COLUMNS = ("rate", "yoy_pct", "share")
+
+
+def _fits(column: Column, unit: str | None) -> bool:
+    """Whether a figure written in ``unit`` can be what ``column`` holds (its dimension)."""
+    if column.kind in _PERCENT_COLUMNS:
+        return dimension(unit) == "percent"
+    if column.kind in ("weight", "score"):
+        return dimension(unit) == dimension("分")
+    if unit is None:
+        return True
+    expected = dimension(column.unit) if column.unit else None
+    return dimension(unit) != "percent" if expected is None else dimension(unit) == expected
 
 
 def _figure_unit(cell: Cell, column: Column) -> str | None:
@@ -378,7 +396,7 @@ def _concept(
         if total is not None:
             if column.kind in ("weight", "score"):
                 name = indicator or (total if total.startswith("预算执行") else "年度资金总额")
-                return f"evaluation.indicator.{name}:{column.kind}"
+                return indicator_concept((name,), column.kind)
             return f"execution.{column.kind}"
         if any(word in label for word in _FISCAL_ROWS):
             candidate = f"execution.{column.kind}_fiscal"
@@ -578,9 +596,9 @@ def _spaced_indicators(tokens: Sequence[Cell | None], start: int) -> tuple[list[
                 second, names_of = names_of[0], names_of[1:]
             if first is None or second is None or len(names_of) != 1:
                 continue  # a row whose place in the tree is not certain is not read
-            path = ".".join((first, second, names_of[0]))
-            facts.append(_fact(f"evaluation.indicator.{path}:weight", weight, "分"))
-            facts.append(_fact(f"evaluation.indicator.{path}:score", score, "分"))
+            path = (first, second, names_of[0])
+            facts.append(_fact(indicator_concept(path, "weight"), weight, "分"))
+            facts.append(_fact(indicator_concept(path, "score"), score, "分"))
     return facts, at
 
 

@@ -13,10 +13,12 @@ __all__ = ["CHINESE_DIGITS", "chinese_number", "heading_of"]
 CHINESE_DIGITS = dict(zip("零一二三四五六七八九", range(10), strict=True)) | {"〇": 0, "两": 2}
 
 _JUNK = re.compile(r"^(?:\s|\[bookmark:[^\]]*\]|•)*")
+# a numeral of 1 to 99 as headings write it (一, 十二, 二十, 九十九): 五一 (a holiday) or 二一 is none
+_NUMERAL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _HEADING = re.compile(
     r"(?P<number>"
-    r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.]"
-    r"|\((?P<pcn>[一二三四五六七八九十]{1,3})\)"
+    rf"(?P<cn>{_NUMERAL})\s*[、.]"
+    rf"|\((?P<pcn>{_NUMERAL})\)"
     r"|(?P<n>\d{1,2})(?:、|\.(?!\d))"
     r"|\((?P<pn>\d{1,2})\)"
     r")\s*(?P<title>\S.*)"

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from evalrules.concepts import indicator_concept
 from evalrules.model import Fact, Report
 from evalrules.quantity import unit_factor
 from evalrules.testing import fact, report_of, rounded
@@ -281,7 +282,7 @@ def _scores(draft: _Draft, framework: Mapping[str, int], ratio: Decimal | None) 
             scores[path] = draw(st.decimals(0, weight, places=draw(st.integers(0, 1))))
     for path in paths:
         draft.sentence()
-        concept = f"evaluation.indicator.{'.'.join(path)}"
+        concept = indicator_concept(path)
         draft.score(f"{concept}:weight", Decimal(framework[".".join(path)]))
         draft.score(f"{concept}:score", scores[path])
     return sum((scores[p] for p in paths if len(p) == 1), Decimal(0))
