@@ -15,7 +15,9 @@ from evalrules.errors import InputError
 from evalrules.hookspecs import hookimpl
 from evalrules.model import Block, Document, Line
 
-__all__ = ["docx_blocks"]
+__all__ = ["MAX_EXPANDED_BYTES", "docx_blocks"]
+
+MAX_EXPANDED_BYTES = 128 * 1024 * 1024  # a long report with images expands to a few tens of MB
 
 
 def _rows(table: object) -> Iterator[tuple[str, ...]]:
@@ -57,6 +59,21 @@ def docx_blocks(path: Path) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def _check_expanded_size(path: Path) -> None:
+    """Refuse a .docx that expands far beyond any report (a zip bomb), before expanding it:
+    the size limit on the file itself only sees the compressed bytes."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(str(path), f"无法读取 .docx：{exc}") from None
+    if expanded > MAX_EXPANDED_BYTES:
+        raise InputError(
+            str(path),
+            f"解压后过大（{expanded // 1024 // 1024} MB，上限 {MAX_EXPANDED_BYTES // 1024 // 1024} MB），不像一份报告",
+        )
+
+
 @hookimpl
 def evalrules_suffixes() -> Sequence[str]:
     return (".docx",)
@@ -71,9 +88,14 @@ def evalrules_load(path: Path) -> Document | None:
         return None
     if not zipfile.is_zipfile(path):
         raise InputError(str(path), "不是有效的 .docx 文件（可能已损坏、加密，或是改了扩展名的 .doc）")
+    _check_expanded_size(path)
+    from lxml import etree
+
     try:
         blocks = docx_blocks(path)
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except etree.XMLSyntaxError as exc:
+        raise InputError(str(path), f"无法读取 .docx：其中的 XML 已损坏（{exc}）") from None
+    except (KeyError, ValueError, zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
         raise InputError(str(path), f"无法读取 .docx：{exc}") from None
     if not any(line.text.strip() for block in blocks for line in block.lines):
         raise InputError(str(path), ".docx 中没有文字")
