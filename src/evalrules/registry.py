@@ -53,28 +53,40 @@ class Registry:
 
     def ruleset(self, name_or_path: str) -> Ruleset:
         """A ruleset by name (``default``) or by path to a TOML file, with what it extends."""
-        return self._ruleset(name_or_path, ())
+        return self._ruleset(name_or_path, (), Path.cwd())
+
+    def _located(self, name_or_path: str, folder: Path) -> Path:
+        """The file of an installed ruleset's name, or a path (relative to ``folder``: the current
+        folder, or the folder of the ruleset that extends it)."""
+        installed = self.ruleset_paths.get(name_or_path)
+        if installed is not None:
+            return installed
+        candidate = folder / name_or_path
+        if candidate.suffix != ".toml" and not candidate.exists():
+            known = "、".join(sorted(self.ruleset_paths)) or "无"
+            raise ConfigError(name_or_path, f"没有这个规则集（已安装：{known}）")
+        if not candidate.exists():
+            raise ConfigError(name_or_path, "规则集文件不存在")
+        if not candidate.is_file():
+            raise ConfigError(name_or_path, "不是普通文件（规则集应是一个 TOML 文件）")
+        return candidate.resolve()
+
+    def _ruleset(self, name_or_path: str, extending: tuple[Path, ...], folder: Path) -> Ruleset:
+        path = self._located(name_or_path, folder)
+        if path in extending:
+            chain = " → ".join(p.name for p in (*extending, path))
+            raise ConfigError(str(path), f"规则集循环继承：{chain}")
+        return self._loaded(path, path.stat().st_mtime_ns, extending)
 
     @functools.cache  # noqa: B019 - a registry lives as long as the process
-    def _ruleset(self, name_or_path: str, extending: tuple[str, ...]) -> Ruleset:
-        if name_or_path in extending:
-            raise ConfigError(name_or_path, f"规则集循环继承：{' → '.join((*extending, name_or_path))}")
-        path = self.ruleset_paths.get(name_or_path)
-        if path is None:
-            candidate = Path(name_or_path)
-            if candidate.suffix == ".toml" or candidate.exists():
-                path = candidate
-            else:
-                known = "、".join(sorted(self.ruleset_paths)) or "无"
-                raise ConfigError(name_or_path, f"没有这个规则集（已安装：{known}）")
-        if not path.exists():
-            raise ConfigError(str(path), "规则集文件不存在")
+    def _loaded(self, path: Path, modified: int, extending: tuple[Path, ...]) -> Ruleset:
+        """The ruleset at ``path`` as it was at ``modified``: an edited file is read again."""
         return load_ruleset(
             path,
             self.rule_types,
             self.concepts,
             skip_unknown_types=self.incomplete,
-            base=lambda name: self._ruleset(name, (*extending, name_or_path)),
+            base=lambda name: self._ruleset(name, (*extending, path), path.parent),
         )
 
     def choose(self, report: Report) -> Ruleset:

@@ -19,6 +19,7 @@ vocabulary; the first mistake is a ``ConfigError`` naming the file and line.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -27,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from evalrules.check.ruletype import Rule, RuleType
+from evalrules.check.ruletype import Param, Rule, RuleType
 from evalrules.concepts import is_known
 from evalrules.errors import ConfigError
 from evalrules.model import SEVERITIES
@@ -105,16 +106,44 @@ def _concepts_in(kind: str, value: Any) -> list[Any]:
     return []
 
 
-_PYTHON_TYPES: Mapping[str, tuple[type, ...]] = {
-    "concept": (str,),
-    "concepts": (list,),
-    "concept_map": (dict,),
-    "number": (int, float),
-    "flag": (bool,),
-    "text": (str,),
-    "texts": (list,),
-    "table": (dict, list),
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _is_strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+# Each parameter kind: what a value must be, inner types included, and how to say it.
+_KINDS: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+    "concept": (lambda v: isinstance(v, str), "概念 id（字符串）"),
+    "concepts": (_is_strings, "概念 id 的列表"),
+    "concept_map": (
+        lambda v: isinstance(v, dict) and all(_is_strings(items) for items in v.values()),
+        "表：概念 id = [概念 id, …]",
+    ),
+    "number": (_is_number, "有限的数"),
+    "flag": (lambda v: isinstance(v, bool), "true 或 false"),
+    "text": (lambda v: isinstance(v, str), "字符串"),
+    "texts": (_is_strings, "字符串列表"),
+    "table": (lambda v: isinstance(v, dict | list), "表"),
 }
+_TABLE_VALUES: Mapping[str, tuple[Callable[[Any], bool], str]] = {
+    "number": (_is_number, "表：名称 = 数（如 优 = 90）"),
+    "text": (lambda v: isinstance(v, str), '表：名称 = 字符串（如 优秀 = "优"）'),
+}
+
+
+def _type_problem(param: Param, value: Any) -> str | None:
+    """What ``value`` should have been for ``param``, or None when it is that."""
+    fits, expected = _KINDS[param.kind]
+    if not fits(value):
+        return expected
+    if param.kind == "table" and param.values:
+        fits, expected = _TABLE_VALUES[param.values]
+        if not isinstance(value, dict) or not all(fits(item) for item in value.values()):
+            return expected
+    return None
 
 
 def _params(
@@ -135,8 +164,9 @@ def _params(
             params[name] = param.default
             continue
         value = raw[name]
-        if not isinstance(value, _PYTHON_TYPES[param.kind]) or (param.kind != "flag" and isinstance(value, bool)):
-            fail(f"参数 {name!r} 应为 {param.kind}，实为 {type(value).__name__}", name)
+        problem = _type_problem(param, value)
+        if problem:
+            fail(f"参数 {name!r} 应为 {problem}，实为 {value!r}", name)
         if param.choices and value not in param.choices:
             fail(f"参数 {name!r} 应为 {'、'.join(param.choices)} 之一，实为 {value!r}", name)
         for concept in _concepts_in(param.kind, value):
@@ -158,7 +188,7 @@ def _read(path: Path) -> tuple[str, dict[str, Any]]:
     except tomllib.TOMLDecodeError as exc:
         where = _TOML_POSITION.search(str(exc))
         message = _TOML_POSITION.sub("", str(exc)).strip()
-        line = int(where["line"]) if where else None
+        line = int(where["line"]) if where and where["line"] else len(text.splitlines()) if where else None
         raise ConfigError(str(path), f"TOML 语法错误：{message}", line) from None
 
 
@@ -199,20 +229,26 @@ def load_ruleset(
     if unknown_top:
         raise ConfigError(str(path), f"未知的顶层键：{'、'.join(sorted(unknown_top))}")
     for key in ("rule", "override"):
-        if not isinstance(data.get(key, []), list):
+        tables = data.get(key, [])
+        if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
             raise ConfigError(str(path), f"{key} 应写作 [[{key}]] 表数组")
+    extends = head.get("extends")
+    if extends is not None and not isinstance(extends, str):
+        raise ConfigError(str(path), f"extends 应为被继承规则集的名称或路径（字符串），实为 {extends!r}")
+    disable = head.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(code, str) for code in disable):
+        raise ConfigError(str(path), f'disable 应为规则 id 的列表（如 ["BAL001"]），实为 {disable!r}')
 
     inherited: dict[str, Rule] = {}
     left_out: set[str] = set()
     parent: Ruleset | None = None
-    extends = head.get("extends")
     if extends is not None:
         if base is None:
             raise ConfigError(str(path), f"extends = {extends!r}：此处不能解析被继承的规则集")
         parent = base(extends)
         inherited = {rule.id: rule for rule in parent.rules}
         left_out |= parent.left_out
-    for rule_id in head.get("disable", []):
+    for rule_id in disable:
         if rule_id in left_out:
             continue
         if rule_id not in inherited:
@@ -229,6 +265,9 @@ def load_ruleset(
 
     rules = list(inherited.values())
     own = _rules(data.get("rule", []), rule_types, concepts, skip_unknown_types, path, lines, set(inherited), left_out)
+    applies = _applies(head.get("applies"), path)
+    if not rules and not own and not left_out:
+        raise ConfigError(str(path), "规则集中没有任何规则（应有 [[rule]] 表，或 extends 一个规则集）")
     return Ruleset(
         name=head.get("name", path.stem),
         path=str(path),
@@ -236,7 +275,7 @@ def load_ruleset(
         title=str(head.get("title", "")),
         description=str(head.get("description", "")),
         extends=extends,
-        applies=_applies(head.get("applies"), path),
+        applies=applies,
         chain=(parent.name, *parent.chain) if parent else (),
         left_out=frozenset(left_out),
     )

@@ -27,7 +27,8 @@ class Param:
 
     kinds: ``concept`` (one concept id), ``concepts`` (a list of ids), ``concept_map`` (id →
     list of ids), ``number``, ``flag`` (true/false), ``text``, ``texts`` (a list of strings),
-    ``table`` (free-form).
+    ``table`` (names → values; ``values`` says the kind of every value: ``number`` or ``text``,
+    or None for free-form).  A ruleset is checked against these inner types too.
     """
 
     kind: ParamKind
@@ -35,6 +36,7 @@ class Param:
     default: Any = None
     doc: str = ""
     choices: tuple[str, ...] = ()
+    values: Literal["number", "text"] | None = None
 
 
 @attrs.frozen

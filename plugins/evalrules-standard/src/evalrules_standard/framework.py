@@ -103,7 +103,7 @@ FRAMEWORK = RuleType(
     name="framework",
     doc="指标体系与规则集声明的框架一致：指标不缺、不改名、权重不变",
     params={
-        "framework": Param("table", doc="指标路径 → 权重，如 产出指标 = 40、产出指标.数量指标 = 20"),
+        "framework": Param("table", values="number", doc="指标路径 → 权重，如 产出指标 = 40、产出指标.数量指标 = 20"),
         "min_overlap": Param(
             "number", required=False, default=0.5, doc="报告至少含框架一级指标的比例，否则视为采用其他框架"
         ),

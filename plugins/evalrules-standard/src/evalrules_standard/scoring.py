@@ -239,8 +239,8 @@ GRADE = RuleType(
     params={
         "score": Param("concept"),
         "grade": Param("concept"),
-        "bands": Param("table", doc="等级 → 分数下限，如 优 = 90"),
-        "aliases": Param("table", required=False, doc="写法 → 等级，如 优秀 = 优"),
+        "bands": Param("table", values="number", doc="等级 → 分数下限，如 优 = 90"),
+        "aliases": Param("table", required=False, values="text", doc="写法 → 等级，如 优秀 = 优"),
     },
     evaluate=evaluate_grade,
 )
