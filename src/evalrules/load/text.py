@@ -38,7 +38,7 @@ def _unicode_without_bom(head: bytes) -> str | None:
     for encoding in ("utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"):
         width = 4 if "32" in encoding else 2
         text = head[: len(head) // width * width].decode(encoding, errors="replace")
-        share = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t") / max(len(text), 1)
+        share = sum(1 for ch in text if (ch.isprintable() and ch != "\ufffd") or ch in "\r\n\t") / max(len(text), 1)
         if share > best_share:
             best, best_share = encoding, share
     return best
