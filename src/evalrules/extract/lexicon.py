@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from importlib.resources import files
 
 import attrs
@@ -131,6 +131,7 @@ class Lexicon:
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _qualifiers: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_label: dict[str, list[Term]] = {}
@@ -139,6 +140,17 @@ class Lexicon:
                 by_label.setdefault(word, []).append(term)
         object.__setattr__(self, "_by_label", by_label)
         object.__setattr__(self, "_lengths", tuple(sorted({len(word) for word in by_label})))
+        words = sorted({word for term in self.terms for word in term.not_after}, key=len, reverse=True)
+        # a lookahead finds a word starting at every position, so none hides inside another
+        pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
+        object.__setattr__(self, "_qualifiers", pattern)
+
+    def qualifiers(self, text: str) -> list[tuple[int, str]]:
+        """Where each word that disqualifies a term (``not_after``) ends in ``text``, a paragraph:
+        one scan, so that asking which hold before each figure does not rescan the paragraph."""
+        if self._qualifiers is None:
+            return []
+        return [(m.start() + len(m[1]), m[1]) for m in self._qualifiers.finditer(text)]
 
     @classmethod
     def from_toml(cls, texts: Iterable[str]) -> Lexicon:
@@ -219,13 +231,12 @@ class Lexicon:
         parent: str | None,
         known: Mapping[str, str],
         topic: str | None = None,
-        before: str = "",
+        qualified: Collection[str] = (),
     ) -> tuple[str, bool] | None:
         """The concept ``label`` names for a figure of ``dimension``, and whether it is a part
-        of ``parent``; None when no term fits.  ``before`` is the paragraph before the label,
-        which may qualify it (企业国有资产: not the department's assets)."""
+        of ``parent``; None when no term fits.  ``qualified`` are the ``qualifiers`` written
+        before the label in its paragraph (企业国有资产: not the department's assets)."""
         text = clean_label(label)
-        paragraph = before + text  # qualifiers have no quotes or spaces to clean away
         best: tuple[tuple[bool, int, bool, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:
@@ -245,7 +256,7 @@ class Lexicon:
                         continue
                     if any(word in text[end:] for word in term.not_followed_by):
                         continue
-                    if any(word in paragraph for word in term.not_after):
+                    if any(word in qualified or word in text for word in term.not_after):
                         continue
                     term_parent = term.parent.replace("{scope}", scope) if term.parent else None
                     is_child = term_parent is not None and parent in (term_parent, ANY_PARENT)

@@ -93,7 +93,7 @@ class _Sentence:
     listed: list[str] = attrs.Factory(list)  # concepts named by “A、B和C分别为”, in order
     listed_next: int = 0  # which of them the next figure is
     listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为
-    before: str = ""  # the paragraph up to the current label
+    qualified: frozenset[str] = frozenset()  # the qualifier words of the paragraph up to the current label
     bare: list[Fact] = attrs.Factory(list)  # amounts read with no concept (concept "")
     totals: list[Fact] = attrs.Factory(list)  # figures a 其中 shows to be grand totals
     year: int | None = None  # the year the paragraph last named: the sentences after it speak of it
@@ -296,6 +296,7 @@ def read_prose(
             contexts[innermost] = _Context(scope, topic, item)
         context = contexts[innermost]
         carried = _Sentence(topic=context.topic)
+        qualifiers = lexicon.qualifiers(text)
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             state = _Sentence(
@@ -305,7 +306,9 @@ def read_prose(
                 tier=carried.tier,
                 year=carried.year,
             )
-            found = list(_read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause))
+            found = list(
+                _read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause, qualifiers)
+            )
             found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
             found = [_in_entity(f, state.entities) for f in found]
             facts.extend(_item_execution(found, state.bare, sentence.group()))
@@ -324,9 +327,11 @@ def _read_sentence(
     lexicon: Lexicon,
     known: Mapping[str, str],
     clause: int,
+    qualifiers: Sequence[tuple[int, str]],
 ) -> Iterator[Fact]:
     """The facts of one sentence; ``state`` comes in with what the sentences before it in the
-    paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated."""
+    paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated.
+    ``qualifiers`` are the paragraph's qualifier words, each with where it ends."""
     position = sentence.start()
     # the years a sentence speaks of; 较2021年度 names the year compared with, not the figure's
     years = [
@@ -339,7 +344,8 @@ def _read_sentence(
         label = clean_label(text[position:start])
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
-        state.before = text[:position]  # a qualifier holds for the rest of its paragraph
+        # a qualifier holds for the rest of its paragraph
+        state.qualified = frozenset(word for at, word in qualifiers if at <= position)
         period = next((year for at, year in reversed(years) if at < start), state.year)
         if "其中" in label:
             state.parent, state.breakdown = state.subject, True
@@ -469,6 +475,7 @@ _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
+_LISTED_NAME = 24  # characters: 一般公共服务支出 is 8; a longer run is a sentence, not a listed name
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
 _SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")
 
@@ -481,6 +488,8 @@ def _listed_names(
     head = re.split(r"[,，:：;；]", label.partition("分别")[0])[-1]
     concepts = []
     for name in re.split(r"[、和及与]", head):
+        if len(name) > _LISTED_NAME:
+            return None  # not a name of a list: and each start of it tried would cost its length
         # the shortest start of the name that reads as a concept: 服务政府采购规模 → 服务
         found = next(
             (
@@ -539,7 +548,7 @@ def _named_subject(
         named = _CHANGE_AT_END.sub("", label[after.end() :])
     state.scope = lexicon.scope_of(named) or state.scope
     scope = state.scope or context.scope
-    resolved = lexicon.resolve(named, "money", scope, None, known, state.topic, before=state.before)
+    resolved = lexicon.resolve(named, "money", scope, None, known, state.topic, qualified=state.qualified)
     if resolved is None:
         return None
     return Fact(resolved[0], Decimal(0), Span(0, 0, ""), unit="元")
@@ -581,7 +590,7 @@ def _money_fact(
         state.parent.base if state.parent else (ANY_PARENT if state.breakdown else None),
         known,
         state.topic,
-        before=state.before,
+        qualified=state.qualified,
     )
     if resolved is not None:
         concept, is_part = resolved

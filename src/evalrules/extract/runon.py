@@ -31,8 +31,12 @@ __all__ = ["read_runon_forms"]
 
 _INDICATOR_HEADER = re.compile(r"得分系数.{0,6}?指标权重.{0,6}?指标得分.{0,6}?是否核心指标")
 # a row's text is short: bounded, so a page with the header and no rows is read in linear time
-_ROW = re.compile(r"(?P<text>.{1,120}?)(?P<coef>\d+(?:\.\d+)?)%(?P<ws>\d+(?:\.\d+)?)(?P<core>[是否])")
-_EXECUTION = re.compile(r"执行率\(%\)执行率权重执行率得分\(分\)\D{0,3}?(?P<coef>\d+(?:\.\d+)?)%(?P<ws>\d+(?:\.\d+)?)")
+# Bounded runs of digits: a 系数 is a percentage (100, 95.5), a weight and score run together
+# at most a few digits (109.5: 10 and 9.5); unbounded runs would make a long digit run quadratic.
+_COEFFICIENT = r"(?P<coef>\d{1,3}(?:\.\d{1,2})?)%"
+_WEIGHT_SCORE = r"(?P<ws>\d{1,7}(?:\.\d{1,2})?)"
+_ROW = re.compile(rf"(?P<text>.{{1,120}}?){_COEFFICIENT}{_WEIGHT_SCORE}(?P<core>[是否])")
+_EXECUTION = re.compile(rf"执行率\(%\)执行率权重执行率得分\(分\)\D{{0,3}}?{_COEFFICIENT}{_WEIGHT_SCORE}(?!\d)")
 _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fff])?")
 _PROPERTY = ("定量指标", "定性指标")
 _PAGE_MARK = re.compile(r"^\D*?\d{1,2}、")  # “绩效指标3、”: a header's leftover and the next page's number

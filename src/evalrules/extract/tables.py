@@ -37,7 +37,7 @@ __all__ = ["read_spaced_tables", "read_tables", "table_lines"]
 
 _UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|亿元|千元)\)")
 _NUMBERING = re.compile(r"^(?:其中[:：]?)?\s*(?:\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]+、)?\s*")
-_CELL_LINE = re.compile(r"^\s*(?:(?P<cell>[^|]*?)\s*)?\|\s*$")
+_CELL_LINE = re.compile(r"^[^|]*\|\s*$")  # one cell and its separator (one quantifier per run: linear)
 
 # header keyword → (column kind, scope); the longest keyword found in a header cell decides.
 _COLUMNS: Mapping[str, tuple[str, str | None]] = {
