@@ -12,10 +12,12 @@ SEED = ROOT / "examples" / "000_58afccda0e350999.txt"
 SEED_LABELS = ROOT / "examples" / "000_58afccda0e350999.gold.toml"
 SHARED = ROOT.parent / "shared"
 
-# HYPOTHESIS_PROFILE=ci runs every property four times as many examples (a slower, deeper run).
+# HYPOTHESIS_PROFILE=ci runs every property four times as many examples (a slower, deeper run);
+# HYPOTHESIS_PROFILE=nightly fifty times (the fuzz harness's long run).
+PROFILES = {"default": 1, "ci": 4, "nightly": 50}
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
-SCALE = {"default": 1, "ci": 4}[PROFILE]
-for name, scale in (("default", 1), ("ci", 4)):
+SCALE = PROFILES[PROFILE]
+for name, scale in PROFILES.items():
     settings.register_profile(
         name,
         max_examples=100 * scale,

@@ -44,7 +44,11 @@ def test_a_ruleset_given_by_path_is_used(tmp_path: Path) -> None:
         (GOOD_RULE.replace('message = "', 'severity = "fatal"\nmessage = "'), 9, "severity 应为"),
         (GOOD_RULE + GOOD_RULE, 12, "规则 id BAL001 重复（第 4 行已定义）"),
         (GOOD_RULE.replace('"BAL001"', '"bal-1"'), 5, "规则 id 应为"),
-        (GOOD_RULE.replace('["assets.liabilities", "assets.net"]', '"assets.net"'), 8, "参数 'parts' 应为 概念 id 的列表"),
+        (
+            GOOD_RULE.replace('["assets.liabilities", "assets.net"]', '"assets.net"'),
+            8,
+            "参数 'parts' 应为 概念 id",
+        ),
     ],
 )
 def test_each_mistake_names_the_file_and_line(tmp_path: Path, text: str, line: int, message: str) -> None:

@@ -324,7 +324,7 @@ def _row_facts(
     """The facts of one row; ``indicator`` names the indicator a 预算执行 form's header gives
     its weight to (预算执行情况(10分)), else the row's own label does."""
     values = [c for c in row if _is_number(c)]
-    names = [c for c in row[: row.index(values[0])] if not _is_number(c)]
+    names = [c for c in row[: row.index(values[0])] if not _is_number(c)] if values else []
     if not names:
         return
     columns = [c for c in header if c is not None and c.kind != "name"]
