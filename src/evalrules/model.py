@@ -400,3 +400,8 @@ class Finding:
     def column(self) -> int:
         first = min(self.locations, key=lambda loc: (loc.line, loc.column), default=None)
         return first.column if first else 0
+
+    @property
+    def explanations(self) -> tuple[str, ...]:
+        """The diagnoses in words, each once (one slip that either of two figures made is one)."""
+        return tuple(dict.fromkeys(d.message for d in self.diagnoses))

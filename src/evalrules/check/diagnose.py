@@ -50,18 +50,33 @@ def _slips(fact: Fact) -> Iterator[tuple[DiagnosisKind, Fact]]:
         yield "transposition", fixed
 
 
-def _message(kind: DiagnosisKind, fact: Fact, fixed: Fact) -> str:
+def _message(kind: DiagnosisKind, fact: Fact, fixed: Fact, either: bool = False) -> str:
+    """The slip in words; ``either`` when the other figure, slipped back, explains it as well
+    (0.25 against 2.5: which of the two is wrong the text does not say)."""
     if kind == "unit":
         return f"{fact.written()} 疑为 {fixed.written()}（疑似漏写“万”）"
     if kind == "decimal":
+        if either:
+            return f"{fact.written()} 与 {fixed.written()} 其一疑似小数点错位"
         return f"{fact.written()} 疑为 {fixed.written()}（疑似小数点错位）"
     gap = format(abs(fixed.number - fact.number).normalize(), "f")
-    return f"{fact.written()} 与 {fixed.written()} 数字相同、相差 {gap}（可被 9 整除），疑似数字顺序颠倒"
+    which = "其一" if either else ""
+    return f"{fact.written()} 与 {fixed.written()} 数字相同、相差 {gap}（可被 9 整除），{which}疑似数字顺序颠倒"
+
+
+def _mirrors(one: tuple[DiagnosisKind, Fact, Fact], other: tuple[DiagnosisKind, Fact, Fact]) -> bool:
+    """Two slips that are one slip seen from either side: each figure corrected to the other."""
+    kind, fact, fixed = one
+    other_kind, other_fact, other_fixed = other
+    return kind == other_kind and fixed.number == other_fact.number and other_fixed.number == fact.number
 
 
 def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) -> tuple[Diagnosis, ...]:
-    """Slips of one of ``facts`` under which ``holds`` becomes true (at most two, else none)."""
-    found: list[Diagnosis] = []
+    """Slips of one of ``facts`` under which ``holds`` becomes true (at most two, else none).
+
+    One slip that either of two figures may have made (0.25 against 2.5) gives a diagnosis at
+    each figure, with its own correction, and one message for both: it is said once."""
+    found: list[tuple[DiagnosisKind, Fact, Fact]] = []
     for index, fact in enumerate(facts):
         if not fact.is_figure():
             continue
@@ -73,5 +88,15 @@ def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) 
             except (UnitError, ZeroDivisionError):
                 ok = False
             if ok:
-                found.append(Diagnosis(kind, _message(kind, fact, fixed), Location.of(fact), fixed.written()))
-    return tuple(found) if len(found) <= _MAX_EXPLANATIONS else ()
+                found.append((kind, fact, fixed))
+    diagnoses: list[Diagnosis] = []
+    slips = 0
+    for position, slip in enumerate(found):
+        earlier = next((other for other in found[:position] if _mirrors(other, slip)), None)
+        later = any(_mirrors(slip, other) for other in found[position + 1 :])
+        kind, fact, fixed = slip
+        said = earlier or slip  # the pair in the order its figures come
+        slips += earlier is None
+        message = _message(said[0], said[1], said[2], either=later or earlier is not None)
+        diagnoses.append(Diagnosis(kind, message, Location.of(fact), fixed.written()))
+    return tuple(diagnoses) if slips <= _MAX_EXPLANATIONS else ()

@@ -12,13 +12,17 @@ from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
+
 from evalrules.model import Fact
 from evalrules.quantity import Interval, UnitError, dimension, unit_factor
 
 __all__ = [
     "as_written_gap",
     "common_unit",
+    "decisive",
     "equal_holds",
+    "minus",
     "ratio_holds",
     "show",
     "sum_holds",
@@ -88,3 +92,23 @@ def show(value: Interval | Decimal, unit: str | None, decimals: int | None = Non
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text}{unit or ''}"
+
+
+def decisive(value: Interval | Decimal, unit: str | None, stated: Fact) -> str:
+    """A computed ``value`` shown at the precision that decides it against ``stated``: against
+    a written 1.6%, 1.546% is shown 1.546%, not 1.55% (which a reader would round up to 1.6)."""
+    exact = (value.mid if isinstance(value, Interval) else value) / unit_factor(unit)
+    step = Decimal(1).scaleb(-stated.decimals)
+    target = exact.quantize(step, ROUND_HALF_UP)
+    for decimals in range(max(stated.decimals, 2), stated.decimals + 6):
+        shown = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        if shown.quantize(step, ROUND_HALF_UP) == target:
+            return show(shown * unit_factor(unit), unit)
+    return show(value, unit, stated.decimals + 6)
+
+
+def minus(left: str, right: Fact) -> str:
+    """``left − right`` in words with one sign: ``5.21万元 + 0.1万元`` for a negative ``right``."""
+    if right.is_figure() and right.number < 0:
+        return f"{left} + {attrs.evolve(right, value=-right.number).written()}"
+    return f"{left} − {right.written()}"

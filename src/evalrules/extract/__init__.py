@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pluggy
 
-from evalrules.extract.metadata import kind_of, title_line
+from evalrules.extract.metadata import kind_of, title_line, title_text
 from evalrules.extract.region import region_of
 from evalrules.extract.sections import find_sections
 from evalrules.layout.text import normal_document
@@ -20,16 +20,16 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     sections = document.sections or find_sections(lines)
     found = pm.hook.evalrules_extract(document=normal.document, sections=sections)
     facts = sorted((normal.to_source(fact) for facts in found for fact in facts), key=lambda f: (f.line, f.span.column))
-    title = title_line(lines)
-    title_text = document.title or (document.line_text(title.number).strip() if title else None)
+    heading = title_line(lines)
+    title = document.title or (title_text(document.line_text(heading.number)) if heading else None)
     names = [str(f.value) for f in facts if f.concept in ("report.department", "report.title_department")]
-    region = document.region or region_of([*names, title_text or ""]) or region_of(line.text for line in lines[:60])
+    region = document.region or region_of([*names, title or ""]) or region_of(line.text for line in lines[:60])
     return Report(
         path=document.path,
         facts=tuple(facts),
         sections=sections,
-        title=title_text,
-        kind=document.kind or kind_of(title_text),
+        title=title,
+        kind=document.kind or kind_of(title),
         region=region,
         document=document,
     )

@@ -85,6 +85,15 @@ def _plain(line: Line) -> tuple[str, list[int]]:
     return "".join(text[i] for i in positions), positions
 
 
+_CELL_SEPARATORS = re.compile(r"\s*\|[\s|]*")
+
+
+def title_text(text: str) -> str:
+    """A title line as a reader names it: a table's title row without its cell separators
+    (``部门整体支出绩效自评表 | |||`` → ``部门整体支出绩效自评表``)."""
+    return _CELL_SEPARATORS.sub(" ", text).strip()
+
+
 def title_line(lines: Sequence[Line]) -> Line | None:
     """The first line that reads like a report title (names a report, states no amount)."""
     for line in lines[:15]:

@@ -23,7 +23,7 @@ def _property(text: str) -> str:
 
 
 def _annotation(finding: Finding) -> str:
-    message = finding.message + "".join(f"\n诊断：{d.message}" for d in finding.diagnoses)
+    message = finding.message + "".join(f"\n诊断：{message}" for message in finding.explanations)
     where = f"file={_property(finding.path)},line={finding.line},col={finding.column}"
     return f"::{COMMANDS[finding.severity]} {where},title={_property(finding.code)}::{_data(message)}"
 

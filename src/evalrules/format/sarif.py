@@ -39,7 +39,7 @@ def _location(path: str, loc: Location, index: int | None = None) -> dict[str, A
 
 def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     first, *others = sorted(finding.locations, key=lambda loc: (loc.line, loc.column)) or [Location(1, 1, "")]
-    text = finding.message + "".join(f"\n诊断：{d.message}" for d in finding.diagnoses)
+    text = finding.message + "".join(f"\n诊断：{message}" for message in finding.explanations)
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,

@@ -9,7 +9,7 @@ import attrs
 
 from evalrules.format import FileResult
 from evalrules.format.escape import printable
-from evalrules.model import Finding
+from evalrules.model import Finding, Location
 
 __all__ = ["NOTHING_TO_CHECK", "SEVERITY_WORDS", "Style", "render_text"]
 
@@ -36,13 +36,20 @@ def _where(path: str, finding: Finding, style: Style) -> str:
     return style.paint(f"{printable(path)}:{finding.line}:{finding.column}:", "path")
 
 
+def _place(loc: Location, every: Sequence[Location]) -> str:
+    """第31行“0万元”, with the column when the same text stands twice on that line."""
+    twice = sum(1 for other in every if (other.line, other.text) == (loc.line, loc.text)) > 1
+    column = f"第{loc.column}列" if twice else ""
+    return f"第{loc.line}行{column}“{printable(loc.text)}”"
+
+
 def finding_text(finding: Finding, style: Style = Style()) -> str:
     word = style.paint(SEVERITY_WORDS[finding.severity], finding.severity)
     lines = [f"{_where(finding.path, finding, style)} {finding.code} {word} {printable(finding.message)}"]
     others = [loc for loc in finding.locations if loc.line != finding.line or loc.column != finding.column]
     if others:
-        lines.append("    另见 " + "，".join(f"第{loc.line}行“{printable(loc.text)}”" for loc in others))
-    lines.extend(f"    诊断：{printable(d.message)}" for d in finding.diagnoses)
+        lines.append("    另见 " + "，".join(_place(loc, finding.locations) for loc in others))
+    lines.extend(f"    诊断：{printable(message)}" for message in finding.explanations)
     return "\n".join(lines)
 
 

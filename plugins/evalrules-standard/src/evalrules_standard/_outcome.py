@@ -12,15 +12,20 @@ from evalrules.model import SOURCES, Severity
 Holds = Callable[[list[Fact]], bool | None]
 
 
-def outcome(facts: Sequence[Fact], holds: Holds, detail: str, seen: str = "", expected: str = "") -> Outcome | None:
-    """An Outcome for ``facts``, or None when the relation cannot be evaluated (zero divisor)."""
+def outcome(
+    facts: Sequence[Fact], holds: Holds, detail: str, seen: str = "", expected: str = "", passed: str = ""
+) -> Outcome | None:
+    """An Outcome for ``facts``, or None when the relation cannot be evaluated (zero divisor).
+
+    ``detail`` says what fails; ``passed``, when the wording of a failure would contradict a
+    relation that holds (超过合计, 不足), says what holds instead (``--show-passed`` prints it)."""
     ok = holds(list(facts))
     if ok is None:
         return None
     return Outcome(
         ok=ok,
         facts=tuple(facts),
-        detail=detail,
+        detail=passed if ok and passed else detail,
         seen=seen,
         expected=expected,
         relation=holds,

@@ -60,18 +60,19 @@ def evaluate_sum(rule: Rule, report: Report) -> Iterator[Outcome]:
 
 def _sum_outcome(facts: Sequence[Fact], complete: bool) -> Outcome | None:
     total, parts = facts[0], facts[1:]
-    unit = total.unit or relations.common_unit(facts)
+    unit = relations.common_unit(parts) or total.unit  # the sum in the unit of what is summed
     stated = relations.show(Interval.total(relations.values_of(list(facts))[1:]), unit)
     terms = " + ".join(p.written() for p in parts)
     if complete:
-        detail = f"合计 {total.written()}，分项 {terms} = {stated}"
+        detail = passed = f"合计 {total.written()}，分项 {terms} = {stated}"
     else:
         detail = f"已列分项 {terms} = {stated}，超过合计 {total.written()}"
+        passed = f"已列分项 {terms} = {stated}，不超过合计 {total.written()}"
 
     def holds(trial: list[Fact]) -> bool:
         return relations.sum_holds(trial[0], trial[1:], complete=complete)
 
-    return outcome(facts, holds, detail, seen=total.written(), expected=stated)
+    return outcome(facts, holds, detail, seen=total.written(), expected=stated, passed=passed)
 
 
 def _as_written_gap(facts: Sequence[Fact]) -> str | None:

@@ -126,7 +126,14 @@ def evaluate_magnitude(rule: Rule, report: Report) -> Iterator[Outcome]:
             continue
         if dimension(fact.unit) != dimension(unit):
             continue
-        result = outcome([fact], holds, f"{fact.written()} 不足 {rule['min']}{unit}", seen=fact.written())
+        floor = f"{rule['min']}{unit}"
+        result = outcome(
+            [fact],
+            holds,
+            f"{fact.written()} 不足 {floor}",
+            seen=fact.written(),
+            passed=f"{fact.written()} 不小于 {floor}",
+        )
         if result is not None:
             yield result
 

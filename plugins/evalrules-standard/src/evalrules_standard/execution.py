@@ -33,7 +33,7 @@ def evaluate_ratio(rule: Rule, report: Report) -> Iterator[Outcome]:
             num, den = relations.values_of(facts[1:])
             if den.contains_zero():
                 continue
-            computed = relations.show((num / den).scale(scale), facts[0].unit, max(facts[0].decimals, 2))
+            computed = relations.decisive((num / den).scale(scale), facts[0].unit, facts[0])
             result = outcome(
                 facts,
                 holds,
@@ -68,12 +68,12 @@ def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
                 before = now - delta
                 if before.contains_zero():
                     continue
-                computed = relations.show((delta / before).scale(Decimal(100)), "%", 2)
+                computed = relations.decisive((delta / before).scale(Decimal(100)), "%", facts[0])
                 result = outcome(
                     facts,
                     _growth_holds,
-                    f"写 {facts[0].written()}，而 {facts[1].written()} / ({facts[2].written()} − "
-                    f"{facts[1].written()}) = {computed}",
+                    f"写 {facts[0].written()}，而 {facts[1].written()} / "
+                    f"({relations.minus(facts[2].written(), facts[1])}) = {computed}",
                     seen=facts[0].written(),
                     expected=computed,
                 )
@@ -126,7 +126,7 @@ def evaluate_change(rule: Rule, report: Report) -> Iterator[Outcome]:
             try:
                 unit = change.unit or relations.common_unit(facts)
                 computed = relations.show(now.quantity(unit).interval - before.quantity(unit).interval, unit, 2)
-                detail = f"写 {change.written()}，而 {now.written()} − {before.written()}（上年）= {computed}"
+                detail = f"写 {change.written()}，而 {relations.minus(now.written(), before)}（上年）= {computed}"
                 result = outcome(facts, _change_holds, detail, seen=change.written(), expected=computed)
                 gap = _as_written_gap(change, now, before) if result is not None and result.ok else None
             except UnitError:
@@ -156,11 +156,11 @@ def evaluate_budget_rate(rule: Rule, report: Report) -> Iterator[Outcome]:
             spent, over = relations.values_of(facts[1:])
             if (spent - over).contains_zero():
                 continue
-            computed = relations.show((spent / (spent - over)).scale(Decimal(100)), "%", 2)
+            computed = relations.decisive((spent / (spent - over)).scale(Decimal(100)), "%", facts[0])
         except UnitError:
             continue
-        rate, spent_text, over_text = (f.written() for f in facts)
-        detail = f"写 {rate}，而 {spent_text} / ({spent_text} − {over_text}) = {computed}"
+        rate, spent_text = facts[0].written(), facts[1].written()
+        detail = f"写 {rate}，而 {spent_text} / ({relations.minus(spent_text, facts[2])}) = {computed}"
         result = outcome(facts, _budget_rate_holds, detail, seen=facts[0].written(), expected=computed)
         if result is not None:
             yield result
