@@ -19,7 +19,7 @@ from tests.documents import read_report
 
 
 def codes(facts: list[evalrules.Fact], code: str, sections: tuple[Section, ...] = ()) -> list[evalrules.Finding]:
-    return evalrules.check(report_of(facts, sections), select=[code])
+    return evalrules.check(report_of(facts, sections), select=[code], show_info=True)
 
 
 def money(concept: str, written: tuple[str, str], line: int) -> evalrules.Fact:

@@ -1,11 +1,11 @@
 """evalrules: read 绩效自评报告 into data and check it against declarative rules.
 
-path ─load─▶ Document ─extract─▶ Report ─check(Ruleset)─▶ [Finding] ─format─▶ text · json
+path ─load─▶ Document ─layout─▶ normalised text ─extract─▶ Report ─check(Ruleset)─▶ [Finding] ─format─▶ text · json · …
 """
 
 from __future__ import annotations
 
-from evalrules.api import check, evaluate, extract, load
+from evalrules.api import check, evaluate, extract, load, report_from_figures
 from evalrules.check import relations
 from evalrules.check.binding import bindings
 from evalrules.check.diagnose import diagnose
@@ -67,4 +67,5 @@ __all__ = [
     "load",
     "load_ruleset",
     "relations",
+    "report_from_figures",
 ]

@@ -6,7 +6,6 @@ ignored.  With no ``select``, every code not ignored is selected.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -35,9 +34,20 @@ def unknown_prefixes(prefixes: Sequence[str], codes: Iterable[str]) -> dict[str,
     A prefix that selects nothing is a typo, and a typo must not pass for a clean report.
     """
     known = sorted(set(codes))
+    candidates = known + sorted({code.rstrip("0123456789") for code in known})
     unknown = {}
     for prefix in prefixes:
         if not any(code.startswith(prefix) for code in known):
-            groups = sorted({code.rstrip("0123456789") for code in known})
-            unknown[prefix] = difflib.get_close_matches(prefix, known + groups, n=3, cutoff=0.5)
+            near = sorted((_edits(prefix, c), c) for c in candidates)
+            unknown[prefix] = [c for distance, c in near[:3] if distance <= max(1, len(prefix) // 3)]
     return unknown
+
+
+def _edits(a: str, b: str) -> int:
+    """How many characters to insert, delete or replace to turn ``a`` into ``b`` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]

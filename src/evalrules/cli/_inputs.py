@@ -53,7 +53,8 @@ class Inputs:
             if argument == "-":
                 found.append(self._stdin())
             elif Path(argument).is_dir():
-                found.extend((str(p), str(p)) for p in self._walk(Path(argument)))
+                walked = sorted(self._walk(Path(argument)), key=lambda p: p.parts)
+                found.extend((str(p), str(p)) for p in walked)
             else:
                 found.append((argument, argument))  # the loader names what is wrong with it
         return found
@@ -67,7 +68,7 @@ class Inputs:
         return not _matches(path, root, self.exclude)
 
     def _walk(self, root: Path) -> Iterator[Path]:
-        """Every wanted file under ``root``, sorted; a folder linked into itself is visited once."""
+        """Every wanted file under ``root``; a folder linked into itself is visited once."""
         seen: set[tuple[int, int]] = set()
         for folder, dirs, names in os.walk(root, followlinks=True):
             stat = os.stat(folder)
@@ -75,7 +76,6 @@ class Inputs:
                 dirs[:] = []
                 continue
             seen.add((stat.st_dev, stat.st_ino))
-            dirs.sort()
             dirs[:] = [d for d in dirs if not d.startswith(".") and not _matches(Path(folder, d), root, self.exclude)]
             for name in sorted(names):
                 path = Path(folder, name)
