@@ -11,7 +11,7 @@ from evalrules.check.binding import bindings
 from evalrules.check.diagnose import diagnose
 from evalrules.check.engine import Result
 from evalrules.check.ruleset import Ruleset, load_ruleset
-from evalrules.check.ruletype import Outcome, Param, Rule, RuleType
+from evalrules.check.ruletype import Example, Outcome, Param, Rule, RuleType
 from evalrules.errors import ConfigError, EvalrulesError, InputError
 from evalrules.format import FileResult, OutputFormat
 from evalrules.hookspecs import hookimpl
@@ -38,6 +38,7 @@ __all__ = [
     "Diagnosis",
     "Document",
     "EvalrulesError",
+    "Example",
     "Fact",
     "FileResult",
     "Finding",

@@ -18,6 +18,7 @@ from evalrules.model import Fact
 from evalrules.quantity import Interval, UnitError, dimension, unit_factor
 
 __all__ = [
+    "as_written",
     "as_written_gap",
     "common_unit",
     "decisive",
@@ -44,6 +45,13 @@ def values_of(facts: Sequence[Fact]) -> list[Interval]:
     if len(dimensions) > 1:
         raise UnitError("、".join(sorted(d or "无单位" for d in dimensions)))
     return [f.quantity(unit).interval for f in facts]
+
+
+def as_written(facts: Sequence[Fact]) -> list[Decimal]:
+    """The facts' values as written, in one base unit: what a message computes with (the
+    intervals decide; their midpoints are not the figures a reader would divide)."""
+    unit = common_unit(facts)
+    return [f.number * unit_factor(f.unit or unit) for f in facts]
 
 
 def value_of(fact: Fact, unit: str | None = None) -> Interval:

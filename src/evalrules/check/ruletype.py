@@ -15,7 +15,7 @@ import attrs
 
 from evalrules.model import Diagnosis, Fact, Location, Report, Severity
 
-__all__ = ["Outcome", "Param", "Relation", "Rule", "RuleType"]
+__all__ = ["Example", "Outcome", "Param", "Relation", "Rule", "RuleType"]
 
 Relation: TypeAlias = Callable[[list[Fact]], bool | None]
 ParamKind = Literal["concept", "concepts", "concept_map", "number", "flag", "text", "texts", "table"]
@@ -89,10 +89,20 @@ Evaluate = Callable[[Rule, Report], Iterable[Outcome]]
 
 
 @attrs.frozen
+class Example:
+    """Figures under which a rule holds, and the same with one figure changed so that it fails
+    (``evalrules rule CODE`` shows both; a test runs every one)."""
+
+    holds: tuple[Fact, ...]
+    fails: tuple[Fact, ...]
+
+
+@attrs.frozen
 class RuleType:
     """A named evaluation a plugin provides; ``evaluate`` yields an Outcome per fact set.
 
-    ``doc`` says what it checks, ``why`` why a reviewer cares (``evalrules rule CODE`` shows both).
+    ``doc`` says what it checks, ``why`` why a reviewer cares, and ``example`` gives a rule of
+    the type its passing and failing example (``evalrules rule CODE`` shows all three).
     """
 
     name: str
@@ -100,3 +110,4 @@ class RuleType:
     params: Mapping[str, Param]
     evaluate: Evaluate
     why: str = ""
+    example: Callable[[Rule], Example | None] | None = None

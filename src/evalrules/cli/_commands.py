@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from evalrules.check.engine import evaluate, findings
+from evalrules.check.examples import example_of
+from evalrules.check.ruleset import Ruleset
+from evalrules.check.ruletype import Rule
 from evalrules.check.select import unknown_prefixes
 from evalrules.cli._check import EXIT_ERROR, EXIT_OK
 from evalrules.cli._output import say, warn
@@ -13,9 +17,12 @@ from evalrules.errors import EvalrulesError
 from evalrules.extract import extract_report
 from evalrules.format.report import report_json, report_text
 from evalrules.format.rules import render_rule, render_rules
+from evalrules.format.text import SEVERITY_WORDS
 from evalrules.load import load_document
+from evalrules.model import Fact
 from evalrules.plugin import plugin_infos
 from evalrules.registry import Registry
+from evalrules.testing import report_of
 
 __all__ = ["run_extract", "run_plugins", "run_rule", "run_rules"]
 
@@ -55,8 +62,21 @@ def run_rule(args: argparse.Namespace, config: Config, reg: Registry) -> int:
         close = unknown_prefixes([code], {rule.id for r in rulesets for rule in r.rules}).get(code, [])
         warn(f"没有规则 {code}" + (f"；相近的有：{'、'.join(close)}" if close else "；用 evalrules rules 查看全部规则"))
         return EXIT_ERROR
-    say(render_rule(code, found, reg.rule_types))
+    examples = {}
+    for position, (_, rule) in enumerate(found):
+        example = example_of(rule, reg)
+        if example is not None:
+            failing = example[2].text + "\n" + _finding_of(rule, example[0].fails, reg)
+            examples[position] = (example[1].text, failing)
+    say(render_rule(code, found, reg.rule_types, examples))
     return EXIT_OK
+
+
+def _finding_of(rule: Rule, facts: tuple[Fact, ...], reg: Registry) -> str:
+    """What the check says about the failing example, as a reviewer would read it."""
+    alone = Ruleset(name="example", path="", rules=(rule,))
+    found = findings(list(evaluate(report_of(facts), alone, reg.rule_types)), "<例子>")
+    return "\n".join(f"→ {SEVERITY_WORDS[f.severity]}：{f.message}" for f in found)
 
 
 def run_plugins(args: argparse.Namespace, config: Config, reg: Registry) -> int:

@@ -80,6 +80,7 @@ PENALTY_SCORE = RuleType(
         "per_point": Param("number", required=False, doc="每超 1 个百分点扣的分；不写则只检查未超时得满分"),
     },
     evaluate=evaluate_penalty_score,
+    why="湖南的评分办法规定了扣分方式；得分与按规则算出的不符，说明自评打分没有按办法执行。",
 )
 
 

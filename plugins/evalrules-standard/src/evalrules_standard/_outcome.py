@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 import attrs
 
 from evalrules import Fact, Outcome, Param
 from evalrules.model import SOURCES, Severity
+from evalrules.testing import fact
 
 Holds = Callable[[list[Fact]], bool | None]
 
@@ -67,3 +69,10 @@ def least_source_param() -> Param:
         choices=SOURCES,
         doc="只用至少如此读出的数字：inferred（由标题或上文推断）< prose（句中标签后）< table（表格）< form（自评表）",
     )
+
+
+def example_fact(concept: str, value: Decimal, position: int, unit: str | None = None) -> Fact:
+    """A figure of an example, in one sentence with the others (``position`` orders them)."""
+    if unit is None:
+        unit = "人" if concept.startswith("staffing.") and not concept.endswith("rate") else "万元"
+    return fact(concept, format(value.normalize(), "f"), unit, line=1, column=1 + 10 * position, clause=1)

@@ -16,9 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules import Example, Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError
-from evalrules_standard._outcome import least_source_param, outcome, rounding_gap, rounding_gap_param
+from evalrules_standard._outcome import (
+    example_fact,
+    least_source_param,
+    outcome,
+    rounding_gap,
+    rounding_gap_param,
+)
 
 
 def _parts(rule: Rule, chosen: dict[str, Fact]) -> tuple[list[Fact], bool]:
@@ -87,6 +93,23 @@ def _as_written_gap(facts: Sequence[Fact]) -> str | None:
     return None if gap is None else relations.show(abs(gap), unit)
 
 
+_PART_VALUES = (Decimal(60), Decimal(30), Decimal(10), Decimal(5), Decimal(3), Decimal(2))
+
+
+def sum_example(rule: Rule) -> Example:
+    """Parts and their total; then the total 10 more (or, where the parts need not be all of it,
+    20 less than the parts)."""
+    parts = list(rule["parts"])
+    values = [*_PART_VALUES, *[Decimal(1)] * len(parts)][: len(parts)]
+    total = sum(values, Decimal(0))
+    figures = [example_fact(concept, value, i) for i, (concept, value) in enumerate(zip(parts, values, strict=True), 1)]
+    wrong = total + 10 if rule["exhaustive"] else total - 20
+    return Example(
+        (example_fact(rule["total"], total, 0), *figures),
+        (example_fact(rule["total"], wrong, 0), *figures),
+    )
+
+
 SUM = RuleType(
     name="sum",
     doc="合计 = Σ 分项（任意单位混合，按书写精度比较）",
@@ -105,6 +128,8 @@ SUM = RuleType(
         "least_source": least_source_param(),
     },
     evaluate=evaluate_sum,
+    why="合计与分项对不上，说明至少有一个数字抄错、漏项或单位写错；审核人据此定位到具体数字。",
+    example=sum_example,
 )
 
 

@@ -184,12 +184,14 @@ REPEATED = RuleType(
         "least_source": least_source_param(),
     },
     evaluate=evaluate_repeated,
+    why="同一个数在报告里写了两次却不相同，读者无从知道哪一个是真的；通常是改了一处忘了另一处。",
 )
 DEPARTMENT = RuleType(
     name="department",
     doc="标题中的部门与正文中的部门一致（允许简称）",
     params={},
     evaluate=evaluate_department,
+    why="标题中的部门与正文不同，多半是套用了别的部门的模板而没有改净，报告因此不可信。",
 )
 
 
@@ -198,6 +200,7 @@ TITLE_YEAR = RuleType(
     doc="标题、副标题中的年度一致（沿用上年模板时常留下旧年度）",
     params={},
     evaluate=evaluate_title_year,
+    why="标题的年度与正文所评年度不符，多半是沿用了上年的报告。",
 )
 
 
@@ -211,6 +214,7 @@ MAGNITUDE = RuleType(
         "unit": Param("text", doc="min 的单位，如 元"),
     },
     evaluate=evaluate_magnitude,
+    why="金额小得不合常理，常是把“万元”写成了“元”，或小数点错位。",
 )
 
 
@@ -222,6 +226,7 @@ NAMES = RuleType(
         "similarity": Param("number", required=False, default=0.85, doc="两个名称相似度不低于此值而又不同时报告"),
     },
     evaluate=evaluate_names,
+    why="两个几乎相同却不同的名称，常是同一单位或项目写错了字。",
 )
 
 

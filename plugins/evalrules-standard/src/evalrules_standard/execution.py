@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules import Example, Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError, dimension, unit_factor
-from evalrules_standard._outcome import outcome, rounding_gap, rounding_gap_param
+from evalrules_standard._outcome import example_fact, outcome, rounding_gap, rounding_gap_param
 
 
 def evaluate_ratio(rule: Rule, report: Report) -> Iterator[Outcome]:
@@ -30,10 +30,10 @@ def evaluate_ratio(rule: Rule, report: Report) -> Iterator[Outcome]:
             return relations.ratio_holds(trial[0], trial[1], trial[2], scale=scale)
 
         try:
-            num, den = relations.values_of(facts[1:])
-            if den.contains_zero():
+            if relations.values_of(facts[1:])[1].contains_zero():
                 continue
-            computed = relations.decisive((num / den).scale(scale), facts[0].unit, facts[0])
+            num, den = relations.as_written(facts[1:])
+            computed = relations.decisive(num / den * scale, facts[0].unit, facts[0])
             result = outcome(
                 facts,
                 holds,
@@ -68,7 +68,8 @@ def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
                 before = now - delta
                 if before.contains_zero():
                     continue
-                computed = relations.decisive((delta / before).scale(Decimal(100)), "%", facts[0])
+                change, value = relations.as_written(facts[1:])
+                computed = relations.decisive(change / (value - change) * 100, "%", facts[0])
                 result = outcome(
                     facts,
                     _growth_holds,
@@ -156,7 +157,8 @@ def evaluate_budget_rate(rule: Rule, report: Report) -> Iterator[Outcome]:
             spent, over = relations.values_of(facts[1:])
             if (spent - over).contains_zero():
                 continue
-            computed = relations.decisive((spent / (spent - over)).scale(Decimal(100)), "%", facts[0])
+            written_spent, written_over = relations.as_written(facts[1:])
+            computed = relations.decisive(written_spent / (written_spent - written_over) * 100, "%", facts[0])
         except UnitError:
             continue
         rate, spent_text = facts[0].written(), facts[1].written()
@@ -199,6 +201,50 @@ def evaluate_compare(rule: Rule, report: Report) -> Iterator[Outcome]:
             yield result
 
 
+def ratio_example(rule: Rule) -> Example:
+    """80 of 100 stated as 80%; then stated as 85%."""
+    scale = Decimal(str(rule["scale"]))
+    unit = "%" if scale == 100 else None
+    figures = (example_fact(rule["numerator"], Decimal(80), 1), example_fact(rule["denominator"], Decimal(100), 2))
+    rate = Decimal("0.8") * scale
+    return Example(
+        (example_fact(rule["rate"], rate, 0, unit), *figures),
+        (example_fact(rule["rate"], rate + scale / 20, 0, unit), *figures),
+    )
+
+
+def growth_example(rule: Rule) -> Example:
+    """120, up 20 on last year, stated as up 20%; then as up 25%."""
+    concept = rule["concepts"][0]
+    figures = (example_fact(concept, Decimal(120), 0), example_fact(f"{concept}:yoy_change", Decimal(20), 1))
+    return Example(
+        (*figures, example_fact(f"{concept}:yoy_pct", Decimal(20), 2, "%")),
+        (*figures, example_fact(f"{concept}:yoy_pct", Decimal(25), 2, "%")),
+    )
+
+
+def budget_rate_example(rule: Rule) -> Example:
+    """110 executed, 10 over the budget, stated as 110% of it; then as 120%."""
+    figures = (
+        example_fact(rule["executed"], Decimal(110), 0),
+        example_fact(f"{rule['executed']}:vs_budget", Decimal(10), 1),
+    )
+    return Example(
+        (*figures, example_fact(rule["rate"], Decimal(110), 2, "%")),
+        (*figures, example_fact(rule["rate"], Decimal(120), 2, "%")),
+    )
+
+
+_COMPARED = {"=": (100, 100, 90), "<=": (90, 100, 110), "<": (90, 100, 110), ">=": (100, 90, 80), ">": (100, 90, 80)}
+
+
+def compare_example(rule: Rule) -> Example:
+    """Two figures in the relation; then the left one out of it."""
+    left, right, wrong = (Decimal(v) for v in _COMPARED[rule["op"]])
+    other = example_fact(rule["right"], right, 1)
+    return Example((example_fact(rule["left"], left, 0), other), (example_fact(rule["left"], wrong, 0), other))
+
+
 RATIO = RuleType(
     name="ratio",
     doc="比率或占比 = 分子 / 分母 × 100（按书写精度比较）",
@@ -209,12 +255,16 @@ RATIO = RuleType(
         "scale": Param("number", required=False, default=100, doc="比率的倍数，百分比为 100"),
     },
     evaluate=evaluate_ratio,
+    why="写出的比率与它的分子分母算出的不符，报告里至少有一个数是错的；按书写精度比较，四舍五入不会误报。",
+    example=ratio_example,
 )
 GROWTH = RuleType(
     name="growth",
     doc="增减率 = 增减额 / (本年数 − 增减额) × 100",
     params={"concepts": Param("concepts", doc="带 :yoy_change 与 :yoy_pct 的概念")},
     evaluate=evaluate_growth,
+    example=growth_example,
+    why="增减率与增减额、本年数算出的不符，至少有一个数字写错。",
 )
 CHANGE = RuleType(
     name="change",
@@ -224,6 +274,7 @@ CHANGE = RuleType(
         "rounding_gap": rounding_gap_param("两年数字之差与增减额"),
     },
     evaluate=evaluate_change,
+    why="增减额与两年数字之差不符，至少有一个数字写错。",
 )
 BUDGET_RATE = RuleType(
     name="budget_rate",
@@ -233,6 +284,8 @@ BUDGET_RATE = RuleType(
         "executed": Param("concept", doc="执行数的概念（其 :vs_budget 为较预算的增减额）"),
     },
     evaluate=evaluate_budget_rate,
+    example=budget_rate_example,
+    why="完成预算的百分比与超出（或结余）的金额相互矛盾。",
 )
 COMPARE = RuleType(
     name="compare",
@@ -243,6 +296,8 @@ COMPARE = RuleType(
         "op": Param("text", required=False, default="<=", choices=tuple(_OPS), doc="<=、<、=、>=、>"),
     },
     evaluate=evaluate_compare,
+    why="两个数之间应有的大小关系被违反（如实有人数超过编制、决算“三公”经费超过预算），往往是填报错误或需说明的超支。",
+    example=compare_example,
 )
 
 

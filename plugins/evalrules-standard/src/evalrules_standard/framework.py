@@ -109,6 +109,7 @@ FRAMEWORK = RuleType(
         ),
     },
     evaluate=evaluate_framework,
+    why="指标体系的权重与本地评价框架不一致，说明没有按规定的框架自评。",
 )
 
 

@@ -215,12 +215,14 @@ SCORE_LE_WEIGHT = RuleType(
     doc="每项指标得分 ≤ 其权重（分值）",
     params={},
     evaluate=evaluate_score_le_weight,
+    why="得分超过分值在打分上不可能，是填报错误。",
 )
 WEIGHTS_SUM = RuleType(
     name="weights_sum",
     doc="下级指标权重之和 = 上级指标权重；一级指标权重之和不超过满分",
     params={"full_marks": Param("number", required=False, default=100, doc="满分")},
     evaluate=evaluate_weights_sum,
+    why="下级指标的分值加起来不等于上级，指标表本身就不自洽。",
 )
 SCORES_SUM = RuleType(
     name="scores_sum",
@@ -232,6 +234,7 @@ SCORES_SUM = RuleType(
         ),
     },
     evaluate=evaluate_scores_sum,
+    why="总分或上级得分不等于各项得分之和，自评结论因此站不住。",
 )
 GRADE = RuleType(
     name="grade",
@@ -243,6 +246,7 @@ GRADE = RuleType(
         "aliases": Param("table", required=False, values="text", doc="写法 → 等级，如 优秀 = 优"),
     },
     evaluate=evaluate_grade,
+    why="等级与总分所在的分数段不符，自评结论前后矛盾。",
 )
 SCORE_FORMULA = RuleType(
     name="score_formula",
@@ -254,6 +258,7 @@ SCORE_FORMULA = RuleType(
         "rate": Param("concept"),
     },
     evaluate=evaluate_score_formula,
+    why="预算执行率指标的得分有算法（执行率 × 分值），得分与之不符说明打分有误。",
 )
 
 

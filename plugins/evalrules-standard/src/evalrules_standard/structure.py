@@ -60,6 +60,7 @@ SECTIONS = RuleType(
     doc="同级章节编号连续：不重复、不跳号",
     params={},
     evaluate=evaluate_sections,
+    why="章节编号重复或跳号，常是删改段落后没有重排，或漏了一整节内容。",
 )
 
 

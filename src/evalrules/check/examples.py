@@ -1,0 +1,68 @@
+"""A rule's passing and failing example, as ``evalrules rule CODE`` shows it and a test runs it.
+
+An example is the figures its rule type gives (``RuleType.example``).  Shown to a reviewer it is
+report text, written by ``evalrules.testing.render`` — but only where reading that text back
+gives the rule the same outcome; otherwise the figures themselves are shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from evalrules.check.engine import evaluate
+from evalrules.check.ruleset import Ruleset
+from evalrules.check.ruletype import Example, Rule, RuleType
+from evalrules.extract import extract_report
+from evalrules.load.text import blocks_of
+from evalrules.model import Document, Fact, Report
+from evalrules.testing import report_of
+from evalrules.testing.render import render
+
+if TYPE_CHECKING:
+    from evalrules.registry import Registry
+
+__all__ = ["ShownExample", "example_of", "holds"]
+
+
+@attrs.frozen
+class ShownExample:
+    """One side of an example: what a reviewer reads, and whether it is report text."""
+
+    text: str
+    as_text: bool
+
+
+def holds(rule: Rule, report: Report, rule_types: Mapping[str, RuleType]) -> bool | None:
+    """Whether ``rule`` holds on ``report``: None when it found no figures to evaluate."""
+    alone = Ruleset(name="example", path="", rules=(rule,))
+    results = [r for r in evaluate(report, alone, rule_types) if r.outcome.facts]
+    if not results:
+        return None
+    return all(r.outcome.ok or r.outcome.severity == "info" for r in results)
+
+
+def _figures(facts: tuple[Fact, ...], concepts: Mapping[str, str]) -> str:
+    return "\n".join(f"{concepts.get(f.base, f.base)}（{f.concept}）：{f.written()}" for f in facts)
+
+
+def _shown(rule: Rule, facts: tuple[Fact, ...], expected: bool, reg: Registry) -> ShownExample:
+    rendered = render(report_of(facts))
+    written = {f.concept for f in rendered.report.facts}
+    if written >= {f.concept for f in facts}:
+        report = extract_report(Document("<example>", blocks_of(rendered.text), "text"), reg.pm)
+        if holds(rule, report, reg.rule_types) is expected:
+            lines = [line for line in rendered.text.splitlines() if any(c.isdigit() for c in line)]
+            return ShownExample("\n".join(lines), as_text=True)
+    return ShownExample(_figures(facts, reg.concepts), as_text=False)
+
+
+def example_of(rule: Rule, reg: Registry) -> tuple[Example, ShownExample, ShownExample] | None:
+    """The rule's example, with its passing and failing side as shown; None without one."""
+    rule_type = reg.rule_types.get(rule.type)
+    example = rule_type.example(rule) if rule_type and rule_type.example else None
+    if example is None:
+        return None
+    return example, _shown(rule, example.holds, True, reg), _shown(rule, example.fails, False, reg)
