@@ -90,3 +90,14 @@ def test_two_years_side_by_side_are_checked_each_on_its_own(
     text = _three_public(2022, last, Decimal(0)) + _three_public(2023, this, off)
     found = _codes(text, tmp_path_factory, "BAL008", "CON001")
     assert [(f.code, f.line) for f in found] == ([("BAL008", 2)] if broken else [])
+
+
+def test_a_year_in_a_line_of_prose_is_no_subtitle(tmp_path: Path) -> None:
+    """A PDF column cut at its width leaves short lines of prose: “我局成立于 1958 年,属于…”
+    names a year but is no title, so the title's year is not compared with it."""
+    title = "茂名市发展和改革局2021年度部门整体支出绩效自评报告\n"
+    wrapped = "(二)\n设置机构及人员情况 我局成立于 1958 年,属于国家行政单位,设 17\n"
+    report = read_report(tmp_path, title + wrapped)
+    assert not [f for f in evalrules.check(report) if f.code == "CON005"]
+    second = read_report(tmp_path, title + "2020年度部门整体支出绩效自评报告\n")
+    assert [f.code for f in evalrules.check(second) if f.code == "CON005"] == ["CON005"]

@@ -74,3 +74,32 @@ def test_every_fact_of_a_spaced_form_points_at_its_cell(tmp_path: Path) -> None:
     for fact in report.facts:
         if fact.is_figure():
             assert text[fact.span.column - 1 :].startswith(fact.span.text), fact
+
+
+YEARS = "经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29\n"
+
+
+def _three_public(tmp_path: Path, text: str) -> set[tuple[str, str, int | None]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = evalrules.extract(evalrules.load(path))
+    return {(f.concept, format(f.number, "f"), f.period) for f in report.facts if f.concept.startswith("three_public")}
+
+
+def test_a_table_of_years_fills_its_columns(tmp_path: Path) -> None:
+    assert _three_public(tmp_path, YEARS) == {
+        ("three_public.budget.total", "63.46", 2018),
+        ("three_public.final.total", "44.29", 2018),
+    }
+
+
+def test_a_row_with_more_figures_than_the_header_has_columns_is_not_guessed(tmp_path: Path) -> None:
+    """A copy with a space inside a column name (2017年决算 数) loses a column: the row's figures
+    can no longer be told apart, so none is read (before, each took its neighbour's column)."""
+    assert _three_public(tmp_path, YEARS.replace("2017年决算数", "2017年决算 数")) == set()
+
+
+def test_a_figure_run_into_the_next_cell_is_not_guessed(tmp_path: Path) -> None:
+    """A run-on copy glues 44.29 to the next row's 1、: the row is not read by position."""
+    text = YEARS.replace("44.29\n", "44.291、公务用车购置和维护经费 11.86 41.46 39.30\n")
+    assert ("three_public.budget.total", "29.08", 2018) not in _three_public(tmp_path, text)

@@ -438,6 +438,7 @@ def _fact(concept: str, cell: Cell, unit: str | None, sign: int = 1, figure: Fig
 
 _TOKEN = re.compile(r"\S+")
 _BARE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
+_RUN_INTO = re.compile(r"\d[\d,]*\.\d+\D")  # a decimal figure with text glued on (not a label's 1、)
 _PROSE = re.compile(r"[。，,；;]")  # a sentence's punctuation: the line is prose, not a row
 _DATED = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<head>.+)$")
 _FORM_KINDS = ("initial_budget", "annual_budget", "executed", "rate", "weight", "score")
@@ -487,10 +488,11 @@ def read_spaced_tables(
     header: list[tuple[Column, int | None]] = []
     building = False  # reading a header's columns
     group: list[Cell] = []  # a row being read: its label, then its numbers
+    overflow = False  # the row has more numbers than the header columns: which is which is unknown
 
     def flush() -> None:
-        nonlocal topic
-        if len(group) > 1 and header:
+        nonlocal topic, overflow
+        if len(group) > 1 and header and not overflow:
             topic = lexicon.topic_of(group[0].clean) or topic
             numbers = group[1:]
             dated = _dated(header)
@@ -502,6 +504,7 @@ def read_spaced_tables(
                     for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None):
                         facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
         group.clear()
+        overflow = False
 
     def end_table() -> None:
         nonlocal header, building
@@ -538,10 +541,14 @@ def read_spaced_tables(
             if not header:
                 continue
             if not number:
+                if len(group) > 1 and _RUN_INTO.match(cell.text):
+                    overflow = True  # 44.291、公务用车…: the row's last figure ran into the next cell
                 flush()
                 group.append(cell)
             elif group and len(group) <= len(header):
                 group.append(cell)
+            elif group:
+                overflow = True
         if prose:  # a table run on into prose ends with its line
             end_table()
     flush()

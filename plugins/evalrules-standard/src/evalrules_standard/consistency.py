@@ -81,6 +81,9 @@ _TITLE_WORDS = ("报告", "说明", "自评表", "决算表", "预算表", "情�
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
+_CLAUSE = re.compile(r"[，,。；;]")
+
+
 def _title_years(report: Report) -> Iterator[tuple[int, str, int]]:
     """(line, text, year) of each line that reads like a title and names one year; numbered
     sections (二、2021年“三公”经费决算情况) may speak of other years and are not titles."""
@@ -92,7 +95,9 @@ def _title_years(report: Report) -> Iterator[tuple[int, str, int]]:
         if line.number in numbered:
             continue
         years = {m[1] for m in _YEAR.finditer(text)}
-        if len(text) <= 50 and len(years) == 1 and any(w in text for w in _TITLE_WORDS) and not text.endswith("。"):
+        if len(text) > 50 or len(years) != 1 or _CLAUSE.search(text):
+            continue  # a title is one short phrase: a line with a clause's punctuation is prose
+        if any(w in text for w in _TITLE_WORDS):
             yield line.number, text, int(years.pop())
 
 
