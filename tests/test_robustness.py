@@ -343,3 +343,22 @@ def test_a_runaway_file_is_stopped_by_its_budget(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(evalrules.batch, "extract_report", lambda document, pm: time.sleep(30))
     result = check_file(str(SEED), Options(budget=0.5))
     assert result.error and "时限" in result.error and str(SEED) in result.error
+
+
+def test_dev_null_as_a_ruleset_is_refused_not_an_empty_pass() -> None:
+    proc = subprocess.run([*EVALRULES, "check", str(SEED), "--ruleset", os.devnull], capture_output=True, text=True)
+    assert proc.returncode == 2 and os.devnull in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_text_far_larger_than_any_report_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(("资产总额100万元。" * 40 + "\n").encode() * 20_000)  # 20 MB
+    result = check_file(str(path))
+    assert result.error and "文本过大" in result.error
+
+
+@pytest.mark.parametrize("value", ["[1]", '"BAL"', "5"])
+def test_a_configuration_value_of_the_wrong_type_is_one_error(tmp_path: Path, value: str) -> None:
+    (tmp_path / "evalrules.toml").write_text(f"select = {value}\n", encoding="utf-8")
+    proc = subprocess.run([*EVALRULES, "check", str(SEED)], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 2 and "evalrules.toml" in proc.stderr and "字符串列表" in proc.stderr

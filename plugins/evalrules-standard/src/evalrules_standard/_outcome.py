@@ -34,6 +34,22 @@ def outcome(
     )
 
 
+def computed_outcome(
+    facts: Sequence[Fact], holds: Holds, stated: Fact, expression: str, computed: str
+) -> Outcome | None:
+    """A figure as written against the one computed from others: ``写 85%，而 80万元 / 100万元 = 80%``
+    when it fails, ``80万元 / 100万元 = 80%，与所写 80% 相符`` when it holds."""
+    written = stated.written()
+    return outcome(
+        facts,
+        holds,
+        f"写 {written}，而 {expression} = {computed}",
+        seen=written,
+        expected=computed,
+        passed=f"{expression} = {computed}，与所写 {written} 相符",
+    )
+
+
 def rounding_gap_param(relation: str) -> Param:
     """The parameter of a rule type that reports a 尾差: ``info`` or ``off``.
 
@@ -48,13 +64,14 @@ def rounding_gap_param(relation: str) -> Param:
     )
 
 
-def rounding_gap(passed: Outcome, gap: str, severity: Severity) -> Outcome:
+def rounding_gap(passed: Outcome, gap: str, severity: Severity, detail: str | None = None) -> Outcome:
     """``passed`` — a relation that holds within the figures' rounding — as the milder finding
-    that, as written, it is ``gap`` off (a 尾差)."""
+    that, as written, it is ``gap`` off (a 尾差); ``detail`` is the arithmetic as a finding
+    states it, when that differs from what the relation that holds says."""
     return attrs.evolve(
         passed,
         ok=False,
-        detail=f"{passed.detail}，差 {gap}（在末位舍入范围内，可能是尾差）",
+        detail=f"{detail or passed.detail}，差 {gap}（在末位舍入范围内，可能是尾差）",
         severity=severity,
         relation=None,
     )

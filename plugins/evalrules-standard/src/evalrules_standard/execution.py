@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from evalrules import Example, Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError, dimension, unit_factor
-from evalrules_standard._outcome import example_fact, outcome, rounding_gap, rounding_gap_param
+from evalrules_standard._outcome import computed_outcome, example_fact, outcome, rounding_gap, rounding_gap_param
 
 
 def evaluate_ratio(rule: Rule, report: Report) -> Iterator[Outcome]:
@@ -34,13 +34,8 @@ def evaluate_ratio(rule: Rule, report: Report) -> Iterator[Outcome]:
                 continue
             num, den = relations.as_written(facts[1:])
             computed = relations.decisive(num / den * scale, facts[0].unit, facts[0])
-            result = outcome(
-                facts,
-                holds,
-                f"写 {facts[0].written()}，而 {facts[1].written()} / {facts[2].written()} = {computed}",
-                seen=facts[0].written(),
-                expected=computed,
-            )
+            expression = f"{facts[1].written()} / {facts[2].written()}"
+            result = computed_outcome(facts, holds, facts[0], expression, computed)
         except UnitError:
             continue
         if result is not None:
@@ -70,14 +65,8 @@ def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
                     continue
                 change, value = relations.as_written(facts[1:])
                 computed = relations.decisive(change / (value - change) * 100, "%", facts[0])
-                result = outcome(
-                    facts,
-                    _growth_holds,
-                    f"写 {facts[0].written()}，而 {facts[1].written()} / "
-                    f"({relations.minus(facts[2].written(), facts[1])}) = {computed}",
-                    seen=facts[0].written(),
-                    expected=computed,
-                )
+                expression = f"{facts[1].written()} / ({relations.minus(facts[2].written(), facts[1])})"
+                result = computed_outcome(facts, _growth_holds, facts[0], expression, computed)
             except UnitError:
                 continue
             if result is not None:
@@ -127,13 +116,14 @@ def evaluate_change(rule: Rule, report: Report) -> Iterator[Outcome]:
             try:
                 unit = change.unit or relations.common_unit(facts)
                 computed = relations.show(now.quantity(unit).interval - before.quantity(unit).interval, unit, 2)
-                detail = f"写 {change.written()}，而 {relations.minus(now.written(), before)}（上年）= {computed}"
-                result = outcome(facts, _change_holds, detail, seen=change.written(), expected=computed)
+                expression = f"{relations.minus(now.written(), before)}（上年）"
+                result = computed_outcome(facts, _change_holds, change, expression, computed)
                 gap = _as_written_gap(change, now, before) if result is not None and result.ok else None
             except UnitError:
                 continue
             if result is not None and gap is not None and rule["rounding_gap"] != "off":
-                result = rounding_gap(result, relations.show(abs(gap), unit), rule["rounding_gap"])
+                stated = f"写 {change.written()}，而 {expression} = {computed}"
+                result = rounding_gap(result, relations.show(abs(gap), unit), rule["rounding_gap"], stated)
             if result is not None:
                 yield result
 
@@ -161,9 +151,9 @@ def evaluate_budget_rate(rule: Rule, report: Report) -> Iterator[Outcome]:
             computed = relations.decisive(written_spent / (written_spent - written_over) * 100, "%", facts[0])
         except UnitError:
             continue
-        rate, spent_text = facts[0].written(), facts[1].written()
-        detail = f"写 {rate}，而 {spent_text} / ({relations.minus(spent_text, facts[2])}) = {computed}"
-        result = outcome(facts, _budget_rate_holds, detail, seen=facts[0].written(), expected=computed)
+        spent_text = facts[1].written()
+        expression = f"{spent_text} / ({relations.minus(spent_text, facts[2])})"
+        result = computed_outcome(facts, _budget_rate_holds, facts[0], expression, computed)
         if result is not None:
             yield result
 
