@@ -24,7 +24,7 @@ from evalrules.testing.render import render
 if TYPE_CHECKING:
     from evalrules.registry import Registry
 
-__all__ = ["ShownExample", "example_of", "holds"]
+__all__ = ["ShownExample", "example_of", "holds", "read"]
 
 
 @attrs.frozen
@@ -38,7 +38,7 @@ class ShownExample:
 def holds(rule: Rule, report: Report, rule_types: Mapping[str, RuleType]) -> bool | None:
     """Whether ``rule`` holds on ``report``: None when it found no figures to evaluate."""
     alone = Ruleset(name="example", path="", rules=(rule,))
-    results = [r for r in evaluate(report, alone, rule_types) if r.outcome.facts]
+    results = [r for r in evaluate(report, alone, rule_types) if r.outcome.facts or r.outcome.locations]
     if not results:
         return None
     return all(r.outcome.ok or r.outcome.severity == "info" for r in results)
@@ -48,14 +48,18 @@ def _figures(facts: tuple[Fact, ...], concepts: Mapping[str, str]) -> str:
     return "\n".join(f"{concepts.get(f.base, f.base)}（{f.concept}）：{f.written()}" for f in facts)
 
 
+def read(text: str, reg: Registry) -> Report:
+    """An example's report text as the command line reads it."""
+    return extract_report(Document("<example>", blocks_of(text), "text"), reg.pm)
+
+
 def _shown(rule: Rule, facts: tuple[Fact, ...], expected: bool, reg: Registry) -> ShownExample:
     rendered = render(report_of(facts))
-    written = {f.concept for f in rendered.report.facts}
-    if written >= {f.concept for f in facts}:
-        report = extract_report(Document("<example>", blocks_of(rendered.text), "text"), reg.pm)
-        if holds(rule, report, reg.rule_types) is expected:
-            lines = [line for line in rendered.text.splitlines() if any(c.isdigit() for c in line)]
-            return ShownExample("\n".join(lines), as_text=True)
+    if {f.concept for f in rendered.report.facts} >= {f.concept for f in facts}:
+        lines = rendered.text.splitlines()
+        text = "\n".join(lines[n - 1] for n in sorted({f.line for f in rendered.report.facts}))
+        if holds(rule, read(text, reg), reg.rule_types) is expected:
+            return ShownExample(text, as_text=True)
     return ShownExample(_figures(facts, reg.concepts), as_text=False)
 
 
@@ -65,4 +69,7 @@ def example_of(rule: Rule, reg: Registry) -> tuple[Example, ShownExample, ShownE
     example = rule_type.example(rule) if rule_type and rule_type.example else None
     if example is None:
         return None
+    if example.texts is not None:
+        passing, failing = example.texts
+        return example, ShownExample(passing, as_text=True), ShownExample(failing, as_text=True)
     return example, _shown(rule, example.holds, True, reg), _shown(rule, example.fails, False, reg)

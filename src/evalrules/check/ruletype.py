@@ -91,10 +91,12 @@ Evaluate = Callable[[Rule, Report], Iterable[Outcome]]
 @attrs.frozen
 class Example:
     """Figures under which a rule holds, and the same with one figure changed so that it fails
-    (``evalrules rule CODE`` shows both; a test runs every one)."""
+    (``evalrules rule CODE`` shows both; a test runs every one).  A rule that reads the text
+    itself (its headings, its title) gives report text instead: ``texts`` (holds, fails)."""
 
-    holds: tuple[Fact, ...]
-    fails: tuple[Fact, ...]
+    holds: tuple[Fact, ...] = ()
+    fails: tuple[Fact, ...] = ()
+    texts: tuple[str, str] | None = None
 
 
 @attrs.frozen

@@ -6,9 +6,9 @@ import argparse
 import json
 
 from evalrules.check.engine import evaluate, findings
-from evalrules.check.examples import example_of
+from evalrules.check.examples import example_of, read
 from evalrules.check.ruleset import Ruleset
-from evalrules.check.ruletype import Rule
+from evalrules.check.ruletype import Example, Rule
 from evalrules.check.select import unknown_prefixes
 from evalrules.cli._check import EXIT_ERROR, EXIT_OK
 from evalrules.cli._output import say, warn
@@ -19,7 +19,6 @@ from evalrules.format.report import report_json, report_text
 from evalrules.format.rules import render_rule, render_rules
 from evalrules.format.text import SEVERITY_WORDS
 from evalrules.load import load_document
-from evalrules.model import Fact
 from evalrules.plugin import plugin_infos
 from evalrules.registry import Registry
 from evalrules.testing import report_of
@@ -66,16 +65,17 @@ def run_rule(args: argparse.Namespace, config: Config, reg: Registry) -> int:
     for position, (_, rule) in enumerate(found):
         example = example_of(rule, reg)
         if example is not None:
-            failing = example[2].text + "\n" + _finding_of(rule, example[0].fails, reg)
+            failing = example[2].text + "\n" + _finding_of(rule, example[0], reg)
             examples[position] = (example[1].text, failing)
     say(render_rule(code, found, reg.rule_types, examples))
     return EXIT_OK
 
 
-def _finding_of(rule: Rule, facts: tuple[Fact, ...], reg: Registry) -> str:
+def _finding_of(rule: Rule, example: Example, reg: Registry) -> str:
     """What the check says about the failing example, as a reviewer would read it."""
     alone = Ruleset(name="example", path="", rules=(rule,))
-    found = findings(list(evaluate(report_of(facts), alone, reg.rule_types)), "<例子>")
+    report = read(example.texts[1], reg) if example.texts else report_of(example.fails)
+    found = findings(list(evaluate(report, alone, reg.rule_types)), "<例子>")
     return "\n".join(f"→ {SEVERITY_WORDS[f.severity]}：{f.message}" for f in found)
 
 

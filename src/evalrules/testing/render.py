@@ -270,13 +270,21 @@ def _indicators(w: _Writer, form: bool) -> None:
     else:
         w.line("（二）评价指标分析")
         for number, node in enumerate(tree, start=1):
-            w.say(f"{number}、{node.name}。权重" + w.figure(f"{node.concept}:weight"))
-            w.say("，得" + w.figure(f"{node.concept}:score") + "。")
-            w.end()
+            _scored(w, f"{number}、{node.name}。", node.concept, "权重")
             for sub, child in enumerate(node.children, start=1):
-                w.say(f"（{sub}）{child.name}。满分" + w.figure(f"{child.concept}:weight"))
-                w.say("，得" + w.figure(f"{child.concept}:score") + "。")
-                w.end()
+                _scored(w, f"（{sub}）{child.name}。", child.concept, "满分")
+
+
+def _scored(w: _Writer, lead: str, concept: str, weight_word: str) -> None:
+    """An indicator's sentence: its weight and its score, whichever the report states."""
+    said = [(word, f"{concept}:{measure}") for measure, word in (("weight", weight_word), ("score", "得"))]
+    said = [(word, c) for word, c in said if w.has(c)]
+    if not said:
+        return
+    for index, (word, measured) in enumerate(said):
+        w.say((lead if index == 0 else "，") + word + w.figure(measured))
+    w.say("。")
+    w.end()
 
 
 def _lines(report: Report, style: str, unit: str | None, digits: str) -> _Writer:

@@ -10,8 +10,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules import Example, Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules.concepts import indicator_concept
 from evalrules.quantity import UnitError
+from evalrules.testing import fact
 
 __version__ = "0.1.0"
 
@@ -68,6 +70,24 @@ def evaluate_penalty_score(rule: Rule, report: Report) -> Iterator[Outcome]:
             )
 
 
+def penalty_score_example(rule: Rule) -> Example:
+    """A rate 5 points within the threshold and the indicator's full 5 points; then 4 points."""
+    concept = indicator_concept((rule["indicators"][0],))
+    within = Decimal(str(rule["threshold"])) - 5
+    if rule["rate"]:
+        rate: tuple[Fact, ...] = (fact(rule["rate"], str(within), "%", line=1, column=30),)
+    else:
+        rate = (
+            fact(rule["numerator"], str(within), "万元", line=1, column=30),
+            fact(rule["denominator"], "100", "万元", line=1, column=40),
+        )
+    weight = fact(f"{concept}:weight", "5", "分", line=1, column=1)
+    return Example(
+        (weight, fact(f"{concept}:score", "5", "分", line=1, column=10), *rate),
+        (weight, fact(f"{concept}:score", "4", "分", line=1, column=10), *rate),
+    )
+
+
 PENALTY_SCORE = RuleType(
     name="penalty_score",
     doc="比率不超过阈值得满分，每超 1 个百分点扣若干分（不低于 0）",
@@ -80,6 +100,7 @@ PENALTY_SCORE = RuleType(
         "per_point": Param("number", required=False, doc="每超 1 个百分点扣的分；不写则只检查未超时得满分"),
     },
     evaluate=evaluate_penalty_score,
+    example=penalty_score_example,
     why="湖南的评分办法规定了扣分方式；得分与按规则算出的不符，说明自评打分没有按办法执行。",
 )
 

@@ -88,8 +88,14 @@ def least_source_param() -> Param:
     )
 
 
-def example_fact(concept: str, value: Decimal, position: int, unit: str | None = None) -> Fact:
-    """A figure of an example, in one sentence with the others (``position`` orders them)."""
+def example_fact(
+    concept: str, value: Decimal | str, position: int, unit: str | None = None, line: int = 1, period: int | None = None
+) -> Fact:
+    """A figure (or a name) of an example, in one sentence of ``line`` with the others
+    (``position`` orders them), of ``period`` when given."""
+    if isinstance(value, str):
+        return fact(concept, value, line=line, column=1 + 10 * position, clause=line)
     if unit is None:
         unit = "人" if concept.startswith("staffing.") and not concept.endswith("rate") else "万元"
-    return fact(concept, format(value.normalize(), "f"), unit, line=1, column=1 + 10 * position, clause=1)
+    text = format(value.normalize(), "f")
+    return fact(concept, text, unit, line=line, column=1 + 10 * position, clause=line, period=period)

@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from evalrules import Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
+from evalrules import Example, Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
 from evalrules.check.binding import compatible
 from evalrules.model import SOURCES
 from evalrules.quantity import UnitError, dimension, unit_factor
-from evalrules_standard._outcome import least_source_param, outcome
+from evalrules_standard._outcome import example_fact, least_source_param, outcome
 
 
 def _included(concept: str, include: list[str], exclude: list[str]) -> bool:
@@ -180,6 +180,48 @@ def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
             )
 
 
+def repeated_example(rule: Rule) -> Example:
+    """A figure stated twice alike; then the second time 10 more."""
+    include = [c for c in rule["include"] or () if ":" not in c]
+    concept = include[0] if include else "final.expense"
+    first = example_fact(concept, Decimal(100), 0)
+    return Example(
+        (first, example_fact(concept, Decimal(100), 0, line=3)), (first, example_fact(concept, Decimal(110), 0, line=3))
+    )
+
+
+def department_example(rule: Rule) -> Example:
+    """The title naming the department of the text; then another one (a template's)."""
+    body = example_fact("report.department", "衡阳县科学技术协会", 0, line=3)
+    return Example(
+        (example_fact("report.title_department", "衡阳县科学技术协会", 0), body),
+        (example_fact("report.title_department", "统战部", 0), body),
+    )
+
+
+def magnitude_example(rule: Rule) -> Example:
+    """An amount far above the least; then one below it (万 left out)."""
+    least = Decimal(str(rule["min"]))
+    concept = next(c for c in rule["include"] if ":" not in c)
+    return Example(
+        (example_fact(concept, least * 1000, 0, rule["unit"]),),
+        (example_fact(concept, least / 10, 0, rule["unit"]),),
+    )
+
+
+def title_year_example(rule: Rule) -> Example:
+    """A title and subtitle of one year; then a subtitle left from last year's report."""
+    title = "衡阳县科学技术协会2023年度部门整体支出绩效自评报告"
+    return Example(texts=(f"{title}\n2023年度部门整体支出绩效自评表", f"{title}\n2022年度部门整体支出绩效自评表"))
+
+
+def names_example(rule: Rule) -> Example:
+    """A fund's name written alike twice; then once with a character changed."""
+    name = "“科普惠农兴村计划专项资金”"
+    same = f"下达{name}10万元。\n{name}全部用于科普活动。"
+    return Example(texts=(same, same.replace("兴村", "兴农", 1)))
+
+
 REPEATED = RuleType(
     name="repeated",
     doc="同一年度同一数字多次出现时前后一致",
@@ -189,6 +231,7 @@ REPEATED = RuleType(
         "least_source": least_source_param(),
     },
     evaluate=evaluate_repeated,
+    example=repeated_example,
     why="同一个数在报告里写了两次却不相同，读者无从知道哪一个是真的；通常是改了一处忘了另一处。",
 )
 DEPARTMENT = RuleType(
@@ -196,6 +239,7 @@ DEPARTMENT = RuleType(
     doc="标题中的部门与正文中的部门一致（允许简称）",
     params={},
     evaluate=evaluate_department,
+    example=department_example,
     why="标题中的部门与正文不同，多半是套用了别的部门的模板而没有改净，报告因此不可信。",
 )
 
@@ -205,6 +249,7 @@ TITLE_YEAR = RuleType(
     doc="标题、副标题中的年度一致（沿用上年模板时常留下旧年度）",
     params={},
     evaluate=evaluate_title_year,
+    example=title_year_example,
     why="标题的年度与正文所评年度不符，多半是沿用了上年的报告。",
 )
 
@@ -219,6 +264,7 @@ MAGNITUDE = RuleType(
         "unit": Param("text", doc="min 的单位，如 元"),
     },
     evaluate=evaluate_magnitude,
+    example=magnitude_example,
     why="金额小得不合常理，常是把“万元”写成了“元”，或小数点错位。",
 )
 
@@ -231,6 +277,7 @@ NAMES = RuleType(
         "similarity": Param("number", required=False, default=0.85, doc="两个名称相似度不低于此值而又不同时报告"),
     },
     evaluate=evaluate_names,
+    example=names_example,
     why="两个几乎相同却不同的名称，常是同一单位或项目写错了字。",
 )
 

@@ -225,6 +225,17 @@ def budget_rate_example(rule: Rule) -> Example:
     )
 
 
+def change_example(rule: Rule) -> Example:
+    """2023's 120, up 20 on 2022's 100 (stated in another sentence); then up 30."""
+    concept = rule["concepts"][0]
+    now = example_fact(concept, Decimal(120), 0, period=2023)
+    before = example_fact(concept, Decimal(100), 0, line=3, period=2022)
+    return Example(
+        (now, example_fact(f"{concept}:yoy_change", Decimal(20), 1, period=2023), before),
+        (now, example_fact(f"{concept}:yoy_change", Decimal(30), 1, period=2023), before),
+    )
+
+
 _COMPARED = {"=": (100, 100, 90), "<=": (90, 100, 110), "<": (90, 100, 110), ">=": (100, 90, 80), ">": (100, 90, 80)}
 
 
@@ -264,6 +275,7 @@ CHANGE = RuleType(
         "rounding_gap": rounding_gap_param("两年数字之差与增减额"),
     },
     evaluate=evaluate_change,
+    example=change_example,
     why="增减额与两年数字之差不符，至少有一个数字写错。",
 )
 BUDGET_RATE = RuleType(

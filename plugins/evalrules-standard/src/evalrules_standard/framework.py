@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
-from evalrules import Indicator, Location, Outcome, Param, Report, Rule, RuleType, hookimpl
+from evalrules import Example, Indicator, Location, Outcome, Param, Report, Rule, RuleType, hookimpl
+from evalrules.concepts import indicator_concept
+from evalrules_standard._outcome import example_fact
 
 
 def _key(name: str) -> str:
@@ -99,6 +101,18 @@ def _weight(node: Indicator, weight: Decimal) -> Iterator[Outcome]:
         )
 
 
+def framework_example(rule: Rule) -> Example:
+    """The framework's indicators with its weights; then the first of them weighted 5 more."""
+    paths = list(rule["framework"].items())
+    facts = [
+        example_fact(indicator_concept(path.split("."), "weight"), Decimal(str(weight)), i, "分")
+        for i, (path, weight) in enumerate(paths)
+    ]
+    first = paths[0]
+    wrong = example_fact(indicator_concept(first[0].split("."), "weight"), Decimal(str(first[1])) + 5, 0, "分")
+    return Example(tuple(facts), (wrong, *facts[1:]))
+
+
 FRAMEWORK = RuleType(
     name="framework",
     doc="指标体系与规则集声明的框架一致：指标不缺、不改名、权重不变",
@@ -109,6 +123,7 @@ FRAMEWORK = RuleType(
         ),
     },
     evaluate=evaluate_framework,
+    example=framework_example,
     why="指标体系的权重与本地评价框架不一致，说明没有按规定的框架自评。",
 )
 

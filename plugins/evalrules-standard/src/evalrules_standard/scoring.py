@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from evalrules import Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
-from evalrules_standard._outcome import outcome
+from evalrules import Example, Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
+from evalrules.concepts import indicator_concept
+from evalrules_standard._outcome import example_fact, outcome
 
 
 def _value(fact: Fact) -> Interval:
@@ -210,11 +211,70 @@ def _formula(facts: Sequence[Fact]) -> Interval | None:
     return (rate * weight).cap(weight)
 
 
+_OUTPUT = "evaluation.indicator.产出指标"
+_QUANTITY, _QUALITY = f"{_OUTPUT}.数量指标", f"{_OUTPUT}.质量指标"
+
+
+def _points(concept: str, value: int, position: int) -> Fact:
+    return example_fact(concept, Decimal(value), position, "分")
+
+
+def score_le_weight_example(rule: Rule) -> Example:
+    """An indicator scored within its weight; then above it."""
+    weight = _points(f"{_OUTPUT}:weight", 20, 0)
+    return Example((weight, _points(f"{_OUTPUT}:score", 18, 1)), (weight, _points(f"{_OUTPUT}:score", 22, 1)))
+
+
+def weights_sum_example(rule: Rule) -> Example:
+    """An indicator's weight, the sum of its sub-indicators'; then one of them 5 more (a sum short
+    of its total may be sub-indicators not listed: only one above it is certain)."""
+    parent, first = _points(f"{_OUTPUT}:weight", 20, 0), _points(f"{_QUANTITY}:weight", 10, 1)
+    return Example(
+        (parent, first, _points(f"{_QUALITY}:weight", 10, 2)),
+        (parent, first, _points(f"{_QUALITY}:weight", 15, 2)),
+    )
+
+
+def scores_sum_example(rule: Rule) -> Example:
+    """An indicator's score, the sum of its sub-indicators'; then the indicator's 3 less than it."""
+    scores = (_points(f"{_QUANTITY}:score", 10, 1), _points(f"{_QUALITY}:score", 8, 2))
+    return Example(
+        (_points(f"{_OUTPUT}:score", 18, 0), *scores),
+        (_points(f"{_OUTPUT}:score", 15, 0), *scores),
+    )
+
+
+def grade_example(rule: Rule) -> Example:
+    """The top band's score with its grade; then with the band below's."""
+    bands = sorted(rule["bands"].items(), key=lambda band: -band[1])
+    (top, least), (lower, _) = bands[0], bands[1]
+    score = _points(rule["score"], int(least) + 1, 0)
+    return Example(
+        (score, example_fact(rule["grade"], top, 1)),
+        (score, example_fact(rule["grade"], lower, 1)),
+    )
+
+
+def score_formula_example(rule: Rule) -> Example:
+    """90 of 100 executed and the indicator's 10 points scored 9; then scored 8."""
+    concept = indicator_concept((rule["indicators"][0],))
+    money = (
+        example_fact(rule["denominator"], Decimal(100), 2),
+        example_fact(rule["numerator"], Decimal(90), 3),
+    )
+    weight = _points(f"{concept}:weight", 10, 0)
+    return Example(
+        (weight, _points(f"{concept}:score", 9, 1), *money),
+        (weight, _points(f"{concept}:score", 8, 1), *money),
+    )
+
+
 SCORE_LE_WEIGHT = RuleType(
     name="score_le_weight",
     doc="每项指标得分 ≤ 其权重（分值）",
     params={},
     evaluate=evaluate_score_le_weight,
+    example=score_le_weight_example,
     why="得分超过分值在打分上不可能，是填报错误。",
 )
 WEIGHTS_SUM = RuleType(
@@ -222,6 +282,7 @@ WEIGHTS_SUM = RuleType(
     doc="下级指标权重之和 = 上级指标权重；一级指标权重之和不超过满分",
     params={"full_marks": Param("number", required=False, default=100, doc="满分")},
     evaluate=evaluate_weights_sum,
+    example=weights_sum_example,
     why="下级指标的分值加起来不等于上级，指标表本身就不自洽。",
 )
 SCORES_SUM = RuleType(
@@ -234,6 +295,7 @@ SCORES_SUM = RuleType(
         ),
     },
     evaluate=evaluate_scores_sum,
+    example=scores_sum_example,
     why="总分或上级得分不等于各项得分之和，自评结论因此站不住。",
 )
 GRADE = RuleType(
@@ -246,6 +308,7 @@ GRADE = RuleType(
         "aliases": Param("table", required=False, values="text", doc="写法 → 等级，如 优秀 = 优"),
     },
     evaluate=evaluate_grade,
+    example=grade_example,
     why="等级与总分所在的分数段不符，自评结论前后矛盾。",
 )
 SCORE_FORMULA = RuleType(
@@ -258,6 +321,7 @@ SCORE_FORMULA = RuleType(
         "rate": Param("concept"),
     },
     evaluate=evaluate_score_formula,
+    example=score_formula_example,
     why="预算执行率指标的得分有算法（执行率 × 分值），得分与之不符说明打分有误。",
 )
 

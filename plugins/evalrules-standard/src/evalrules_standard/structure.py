@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from evalrules import Location, Outcome, Report, Rule, RuleType, Section, hookimpl
+from evalrules import Example, Location, Outcome, Report, Rule, RuleType, Section, hookimpl
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -55,11 +55,18 @@ def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
             )
 
 
+def sections_example(rule: Rule) -> Example:
+    """Headings numbered in order; then one number skipped."""
+    passing = "一、基本情况\n本单位设有三个科室。\n二、预算执行情况\n全年执行良好。\n三、存在的问题\n无。"
+    return Example(texts=(passing, passing.replace("三、存在的问题", "四、存在的问题")))
+
+
 SECTIONS = RuleType(
     name="sections",
     doc="同级章节编号连续：不重复、不跳号",
     params={},
     evaluate=evaluate_sections,
+    example=sections_example,
     why="章节编号重复或跳号，常是删改段落后没有重排，或漏了一整节内容。",
 )
 
