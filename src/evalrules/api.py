@@ -52,7 +52,7 @@ def _value(concept: str, value: object) -> Decimal | str:
             return value  # a name or a grade, not a figure
         if not number.is_finite():
             raise InputError(FIGURES, f"{concept} 的值 {value!r} 不是有限的数")
-        return value.replace(",", "")
+        return number
     kind = type(value).__name__
     raise InputError(
         FIGURES,
@@ -83,25 +83,15 @@ def report_from_figures(
             hint = f"（相近的有：{'、'.join(close)}）" if close else "（见 spec/concepts.toml）"
             raise InputError(FIGURES, f"未知的概念 {concept!r}{hint}")
         raw, unit = figure if isinstance(figure, tuple) else (figure, None)
-        value = _value(concept, raw)
-        text = f"{value}{unit or ''}"
-        span = Span(line, 1, text)
-        if isinstance(value, str) and not _is_decimal(value):
-            facts.append(Fact(concept, value, span, clause=line, source="data"))
+        number = _value(concept, raw)
+        if isinstance(number, str):
+            facts.append(Fact(concept, number, Span(line, 1, number), clause=line, source="data"))
             continue
-        number = Decimal(value)
+        span = Span(line, 1, f"{format(number, 'f')}{unit or ''}")
         exponent = number.as_tuple().exponent
         decimals = max(0, -exponent) if isinstance(exponent, int) else 0
         facts.append(Fact(concept, number, span, unit=unit, decimals=decimals, clause=line, source="data"))
     return Report(path=FIGURES, facts=tuple(facts), title=title, kind=kind, region=region)
-
-
-def _is_decimal(text: str) -> bool:
-    try:
-        Decimal(text)
-    except InvalidOperation:
-        return False
-    return True
 
 
 def _resolved(reg: Registry, report: Report, ruleset: str | Ruleset | None) -> Ruleset:

@@ -39,21 +39,26 @@ def run_extract(args: argparse.Namespace, config: Config, reg: Registry) -> int:
     return EXIT_OK
 
 
-def run_rules(args: argparse.Namespace, config: Config, reg: Registry) -> int:
+def _rulesets(args: argparse.Namespace, reg: Registry) -> list[Ruleset] | None:
+    """The ruleset ``--ruleset`` names, else every installed one; None (said) when it cannot be read."""
     try:
-        rulesets = [reg.ruleset(args.ruleset)] if args.ruleset else list(reg.rulesets())
+        return [reg.ruleset(args.ruleset)] if args.ruleset else list(reg.rulesets())
     except EvalrulesError as exc:
         warn(str(exc))
+        return None
+
+
+def run_rules(args: argparse.Namespace, config: Config, reg: Registry) -> int:
+    rulesets = _rulesets(args, reg)
+    if rulesets is None:
         return EXIT_ERROR
     say(render_rules(rulesets, reg.rule_types, args.format, resolved=bool(args.ruleset)))
     return EXIT_OK
 
 
 def run_rule(args: argparse.Namespace, config: Config, reg: Registry) -> int:
-    try:
-        rulesets = [reg.ruleset(args.ruleset)] if args.ruleset else list(reg.rulesets())
-    except EvalrulesError as exc:
-        warn(str(exc))
+    rulesets = _rulesets(args, reg)
+    if rulesets is None:
         return EXIT_ERROR
     code = args.code.strip().upper()
     found = [(ruleset, rule) for ruleset in rulesets for rule in ruleset.rules if rule.id == code]
