@@ -14,7 +14,7 @@ import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -152,8 +152,8 @@ def check_files(
     each result in input order as it becomes available (for a progress bar).
     """
     work = [(path, name, options) for path, name in files]
+    results: list[FileResult] = []
     if jobs <= 1 or len(work) <= 1:
-        results = []
         for job in work:
             results.append(_check_one(job))
             if done:
@@ -162,19 +162,15 @@ def check_files(
     registry(frozenset(options.block))  # built before the fork, so that every worker inherits it
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context) as pool:
-        futures = [pool.submit(_check_one, job) for job in work]
-        results = []
-        for future, (_, name) in zip(futures, files, strict=True):
-            results.append(_collected(future, name))
-            if done:
-                done(results[-1])
-        return results
-
-
-def _collected(future: Future[FileResult], name: str) -> FileResult:
-    """A worker's result, or the file's error when its worker process died (killed, out of memory)."""
-    try:
-        return future.result()
-    except Exception as exc:
-        return FileResult(name, error=f"{name}: 检查此文件的工作进程意外退出（{type(exc).__name__}）。{INTERNAL_HINT}")
+    workers = min(jobs, len(work))
+    chunk = max(1, len(work) // (workers * 8))  # a few files a task: fewer round trips, balanced ends
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            for result in pool.map(_check_one, work, chunksize=chunk):
+                results.append(result)
+                if done:
+                    done(result)
+        except Exception as exc:  # a worker process died (killed, out of memory): the rest are its files
+            died = f"检查此文件的工作进程意外退出（{type(exc).__name__}）。{INTERNAL_HINT}"
+            results.extend(FileResult(name, error=f"{name}: {died}") for _, name, _ in work[len(results) :])
+    return results
