@@ -117,6 +117,8 @@ def test_output_file_and_exit_zero(tmp_path: Path) -> None:
     target = tmp_path / "out.sarif"
     status, out, _ = run("check", str(report), "--format", "sarif", "-o", str(target), "--exit-zero")
     assert status == 0 and out == "" and json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    status, _, err = run("check", str(report), "-o", str(report))
+    assert status == 2 and "不会用结果覆盖它" in err and report.read_text(encoding="utf-8") == BROKEN
 
 
 def test_summary_statistics_quiet_and_verbose(folder: Path) -> None:

@@ -152,6 +152,8 @@ def run_check(args: argparse.Namespace, config: Config, reg: Registry) -> int:
         if not files:
             warn(f"{'、'.join(args.files)}: 没有找到可检查的报告文件（可读取：{'、'.join(sorted(reg.suffixes))}）")
             return EXIT_ERROR
+        if args.output_file and Path(args.output_file).resolve() in {Path(path).resolve() for path, _ in files}:
+            raise UsageError(f"{args.output_file}: 是要检查的报告之一，不会用结果覆盖它（请换一个 --output-file）")
         with _progress(len(files), sys.stderr.isatty() and not args.no_progress and not args.quiet) as advance:
             results = check_files(files, options, _jobs(args.jobs, len(files)), advance)
     except UsageError as exc:
