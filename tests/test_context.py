@@ -101,3 +101,28 @@ def test_a_year_in_a_line_of_prose_is_no_subtitle(tmp_path: Path) -> None:
     assert not [f for f in evalrules.check(report) if f.code == "CON005"]
     second = read_report(tmp_path, title + "2020年度部门整体支出绩效自评报告\n")
     assert [f.code for f in evalrules.check(second) if f.code == "CON005"] == ["CON005"]
+
+
+TIED = "一、资产情况\n年初资产总额100万元。\n负债总额60万元，净资产总额40万元。\n年末资产总额90万元。\n"
+
+
+def test_two_statements_that_fit_equally_are_not_guessed_between(tmp_path: Path) -> None:
+    """资产总额 stated on the line above and the line below its parts, differently: which one
+    the parts belong with the text does not say, so BAL001 stays silent and says why."""
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "report.txt"
+    path.write_text(TIED, encoding="utf-8")
+    assert not [f for f in evalrules.check(read_report(tmp_path, TIED)) if f.code == "BAL001"]
+    command = [sys.executable, "-m", "evalrules", "check", str(path), "--select", "BAL001"]
+    shown = subprocess.run([*command, "-v"], capture_output=True, text=True).stdout
+    (skipped,) = [line for line in shown.splitlines() if " BAL001 跳过 " in line]
+    assert "第2行写 100万元、第4行写 90万元" in skipped
+    (data,) = json.loads(subprocess.run([*command, "-v", "--format", "json"], capture_output=True, text=True).stdout)
+    assert data["findings"] == [] and [s["code"] for s in data["skipped"]] == ["BAL001"]
+    clear = TIED.replace("年末资产总额90万元", "年末资产总额100万元")
+    assert not [f for f in evalrules.check(read_report(tmp_path, clear)) if f.code == "BAL001"]
+    broken = TIED.replace("年末资产总额90万元。\n", "")
+    assert [f.code for f in evalrules.check(read_report(tmp_path, broken.replace("100万元", "90万元")))] == ["BAL001"]

@@ -93,8 +93,10 @@ def _checked(path: str, name: str, options: Options) -> FileResult:
     selection = Selection(options.select, options.ignored_for(name))
     results: list[Result] = list(evaluate(report, ruleset, reg.rule_types, selection))
     found = [f for f in findings(results, name) if options.show_info or f.severity != "info"]
-    passed = tuple(passed_finding(r, name) for r in results if r.outcome.ok) if options.show_passed else ()
-    reported = {f.code for f in (*found, *passed)}
+    shown = [r for r in results if r.outcome.ok] if options.show_passed else []
+    passed = tuple(passed_finding(r, name) for r in shown if not r.outcome.skipped)
+    skipped = tuple(passed_finding(r, name) for r in shown if r.outcome.skipped)
+    reported = {f.code for f in (*found, *passed, *skipped)}
     return FileResult(
         name,
         tuple(found),
@@ -102,6 +104,7 @@ def _checked(path: str, name: str, options: Options) -> FileResult:
         ruleset.name,
         ruleset.title,
         evaluated=sum(1 for r in results if r.outcome.facts),
+        skipped=skipped,
         rules=tuple(sorted({(r.rule.id, r.rule.message) for r in results if r.rule.id in reported})),
     )
 

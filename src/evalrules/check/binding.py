@@ -17,10 +17,38 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
+
+import attrs
 
 from evalrules.model import SOURCES, Fact, Report, Source
 
-__all__ = ["bindings", "compatible"]
+__all__ = ["Skip", "bindings", "compatible", "skips"]
+
+
+@attrs.frozen
+class Skip:
+    """A relation not evaluated because two statements of one concept fit its anchor equally
+    well and say different things: the rule does not guess between them."""
+
+    concept: str
+    anchor: Fact
+    candidates: tuple[Fact, Fact]
+
+    def __str__(self) -> str:
+        a, b = self.candidates
+        return (
+            f"未核对：{self.concept} 在第{a.line}行写 {a.written()}、第{b.line}行写 {b.written()}，"
+            f"与第{self.anchor.line}行“{self.anchor.written()}”一样近，无法确定应与哪一个相配"
+        )
+
+
+_SKIPS: ContextVar[list[Skip] | None] = ContextVar("evalrules_binding_skips", default=None)
+
+
+def skips() -> ContextVar[list[Skip] | None]:
+    """Where ``bindings`` records the relations it skipped: set it to a list to collect them."""
+    return _SKIPS
 
 
 def compatible(a: Fact, b: Fact) -> bool:
@@ -39,7 +67,8 @@ class _Nearest:
                 self.buckets.setdefault(sections[:depth], []).append(f)
         self.lines = {key: [f.line for f in bucket] for key, bucket in self.buckets.items()}
 
-    def to(self, anchor: Fact, sections: tuple[int, ...]) -> Fact | None:
+    def to(self, anchor: Fact, sections: tuple[int, ...]) -> Fact | tuple[Fact, Fact] | None:
+        """The nearest statement to ``anchor``; two when two fit equally and differ."""
         for depth in range(len(sections), -1, -1):
             bucket = self.buckets.get(sections[:depth])
             if bucket:
@@ -49,9 +78,10 @@ class _Nearest:
         return None
 
     @staticmethod
-    def _closest(anchor: Fact, bucket: list[Fact], lines: list[int]) -> Fact | None:
+    def _closest(anchor: Fact, bucket: list[Fact], lines: list[int]) -> Fact | tuple[Fact, Fact] | None:
         start = bisect.bisect_left(lines, anchor.line)
         best: tuple[tuple[bool, bool, int, int], Fact] | None = None
+        considered: list[tuple[tuple[bool, bool, int, int], Fact]] = []
         low, high = start - 1, start
         while low >= 0 or high < len(bucket):
             # the next candidate outward, and stop once no closer line is left
@@ -71,9 +101,17 @@ class _Nearest:
                 abs(f.line - anchor.line),
                 abs(f.span.column - anchor.span.column),
             )
+            considered.append((key, f))
             if best is None or key < best[0]:
                 best = (key, f)
-        return best[1] if best else None
+        if best is None:
+            return None
+        # one line above and one below, as far and in no closer sentence, saying different things:
+        # the columns cannot tell which belongs with the anchor
+        found, near = best[1], best[0][:3]
+        rivals = (f for key, f in considered if key[:3] == near and f.line != found.line and f.value != found.value)
+        rival = next(rivals, None)
+        return found if rival is None or not near[1] else (found, rival)
 
 
 def bindings(
@@ -86,9 +124,12 @@ def bindings(
 ) -> Iterator[dict[str, Fact]]:
     """Yield, for each distinct choice, a mapping role → fact (roles with no fact are left out).
 
-    ``roles`` maps a role name to a concept id; ``required`` roles must be present in every
-    binding yielded.  Only figures are bound unless ``figures_only`` is false (grades, names),
-    and only facts read at least as surely as ``least`` (see ``model.SOURCES``).
+    Where two statements of a concept fit an anchor equally well (a line above and a line
+    below, saying different things), no choice pairing them is made: the rule does not guess,
+    and the tie is recorded where ``skips()`` collects it.  ``roles`` maps a role name to a
+    concept id; ``required`` roles must be present in every binding yielded.  Only figures are
+    bound unless ``figures_only`` is false (grades, names), and only facts read at least as
+    surely as ``least`` (see ``model.SOURCES``).
     """
     floor = SOURCES.index(least)
     candidates = {
@@ -100,17 +141,31 @@ def bindings(
     path = {f.line: report.section_path(f.line) for facts in candidates.values() for f in facts}
     nearest = {role: _Nearest(facts, path) for role, facts in candidates.items() if facts}
     seen: set[frozenset[int]] = set()
+    chosen_all: list[dict[str, Fact]] = []
+    ties: list[Skip] = []
     for anchor_role, anchors in candidates.items():
         for anchor in anchors:
             chosen = {anchor_role: anchor}
             for role, index in nearest.items():
                 if role != anchor_role:
                     found = index.to(anchor, path[anchor.line])
-                    if found is not None:
+                    if isinstance(found, tuple):
+                        ties.append(Skip(roles[role], anchor, found))
+                    elif found is not None:
                         chosen[role] = found
+            if ties and ties[-1].anchor is anchor:
+                continue
             if any(role not in chosen for role in required):
                 continue
             key = frozenset(id(f) for f in chosen.values())
             if key not in seen:
                 seen.add(key)
-                yield chosen
+                chosen_all.append(chosen)
+    sink = _SKIPS.get()
+    if sink is not None:
+        sink.extend(ties)
+    for chosen in chosen_all:
+        facts = {id(f) for f in chosen.values()}
+        # a choice that pairs a tied anchor with either of its candidates is the same guess
+        if not any(id(t.anchor) in facts and facts & {id(c) for c in t.candidates} for t in ties):
+            yield chosen

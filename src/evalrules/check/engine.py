@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from evalrules.check.binding import Skip, skips
 from evalrules.check.diagnose import diagnose
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Outcome, Rule, RuleType
@@ -48,12 +49,22 @@ def evaluate(
     rule_types: Mapping[str, RuleType],
     selection: Selection | None = None,
 ) -> Iterator[Result]:
-    """Every evaluation of every selected rule, passed or failed, in ruleset order."""
+    """Every evaluation of every selected rule, passed or failed, in ruleset order; then, for
+    each rule, the relations its bindings skipped as ambiguous (``outcome.skipped``)."""
     selected = selection or Selection()
     for rule in ruleset.rules:
-        if selected(rule.id):
-            for outcome in rule_types[rule.type].evaluate(rule, report):
-                yield Result(rule, outcome)
+        if not selected(rule.id):
+            continue
+        sink: list[Skip] = []
+        token = skips().set(sink)
+        try:
+            outcomes = list(rule_types[rule.type].evaluate(rule, report))
+        finally:
+            skips().reset(token)
+        yield from (Result(rule, outcome) for outcome in outcomes)
+        for skip in {(s.concept, s.candidates): s for s in reversed(sink)}.values():  # each tie once
+            locations = tuple(Location.of(f) for f in (skip.anchor, *skip.candidates))
+            yield Result(rule, Outcome(ok=True, facts=(), detail=str(skip), locations=locations, skipped=True))
 
 
 def _figures(result: Result) -> tuple[object, ...]:

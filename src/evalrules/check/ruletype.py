@@ -78,6 +78,7 @@ class Outcome:
     locations: tuple[Location, ...] = ()
     relation: Relation | None = attrs.field(default=None, eq=False, repr=False)
     severity: Severity | None = None
+    skipped: bool = False  # not evaluated: two statements fit equally (see check.binding.Skip)
 
     def all_locations(self) -> tuple[Location, ...]:
         located = self.locations + tuple(Location.of(f) for f in self.facts)

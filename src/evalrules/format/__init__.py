@@ -24,6 +24,8 @@ class FileResult:
     arithmetic that holds).  ``evaluated`` counts the relations the rules found figures for;
     none means the report had nothing the rules could check, which is said rather than passed
     in silence.  ``traceback`` is set for an internal error only (shown with ``--debug``).
+    ``skipped`` (with ``passed``) holds the relations a rule did not evaluate because two
+    statements fit equally well: it does not guess, and says so.
     """
 
     path: str
@@ -35,6 +37,7 @@ class FileResult:
     evaluated: int = 0
     traceback: str | None = None
     rules: tuple[tuple[str, str], ...] = ()  # (code, the rule's message) of each code reported
+    skipped: tuple[Finding, ...] = ()
 
     def rule_message(self, code: str) -> str:
         return dict(self.rules).get(code, "")

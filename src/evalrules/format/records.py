@@ -53,6 +53,8 @@ def file_json(result: FileResult) -> dict[str, Any]:
     }
     if result.passed:
         data["passed"] = [finding_json(p) for p in result.passed]
+    if result.skipped:
+        data["skipped"] = [finding_json(s) for s in result.skipped]
     if result.error:
         data["error"] = result.error
     return data

@@ -16,6 +16,7 @@ __all__ = ["NOTHING_TO_CHECK", "SEVERITY_WORDS", "Style", "render_text"]
 NOTHING_TO_CHECK = "未找到可检查的数字（没有一条规则找到它要核对的数字）"
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 PASSED_WORD = "通过"
+SKIPPED_WORD = "跳过"
 
 _COLOURS = {"error": "1;31", "warning": "33", "info": "36", "passed": "32", "path": "1", "dim": "2"}
 
@@ -53,8 +54,8 @@ def finding_text(finding: Finding, style: Style = Style()) -> str:
     return "\n".join(lines)
 
 
-def passed_text(passed: Finding, style: Style = Style()) -> str:
-    word = style.paint(PASSED_WORD, "passed")
+def passed_text(passed: Finding, style: Style = Style(), word_text: str = PASSED_WORD) -> str:
+    word = style.paint(word_text, "passed" if word_text == PASSED_WORD else "dim")
     return f"{_where(passed.path, passed, style)} {passed.code} {word} {printable(passed.message)}"
 
 
@@ -72,4 +73,5 @@ def render_text(results: Sequence[FileResult], style: Style = Style()) -> str:
             out.append(f"{path}: {NOTHING_TO_CHECK}")
         out.extend(finding_text(f, style) for f in result.findings)
         out.extend(passed_text(p, style) for p in result.passed)
+        out.extend(passed_text(s, style, SKIPPED_WORD) for s in result.skipped)
     return "\n".join(out)
