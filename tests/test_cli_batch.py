@@ -192,6 +192,8 @@ def test_a_console_that_cannot_print_a_character_gets_an_escape(tmp_path: Path) 
     report.write_text("2023年收入−5万元，资产总额7.54萬元，负债总额8.8萬元，净资产总额7.2萬元。€\n", encoding="utf-8")
     status, out, err = run("check", str(report), "--show-passed", env={"PYTHONIOENCODING": "cp936"})
     assert status == 1 and "Traceback" not in err and "BAL001" in out
+    status, out, err = run("extract", str(report), env={"PYTHONIOENCODING": "cp936"})  # prints the line as written
+    assert status == 0 and "Traceback" not in err and "\\u2212" in out and "\\u20ac" in out
 
 
 def test_a_code_that_selects_nothing_is_an_error_naming_the_closest(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from evalrules.errors import ConfigError, InputError
 from evalrules.extract import extract_report
 from evalrules.load import load_document
 from evalrules.model import Document, Fact, Finding, Report, Span
-from evalrules.registry import Registry, registry
+from evalrules.registry import registry
 
 __all__ = ["check", "evaluate", "extract", "load", "report_from_figures"]
 
@@ -94,12 +94,6 @@ def report_from_figures(
     return Report(path=FIGURES, facts=tuple(facts), title=title, kind=kind, region=region)
 
 
-def _resolved(reg: Registry, report: Report, ruleset: str | Ruleset | None) -> Ruleset:
-    if isinstance(ruleset, Ruleset):
-        return ruleset
-    return reg.ruleset(ruleset) if ruleset else reg.choose(report)
-
-
 def evaluate(
     report: Report,
     ruleset: str | Ruleset | None = None,
@@ -115,9 +109,8 @@ def evaluate(
     is no rule's code or prefix is a ConfigError, not a silent pass.
     """
     reg = registry(frozenset(block))
-    resolved = _resolved(reg, report, ruleset)
-    codes = {rule.id for rule in resolved.rules} | set(resolved.left_out)
-    for prefix, close in unknown_prefixes([*select, *ignore], codes).items():
+    resolved = reg.resolve(report, ruleset)
+    for prefix, close in unknown_prefixes([*select, *ignore], resolved.codes).items():
         raise ConfigError(
             resolved.name, f"{prefix!r} 不是规则集中任何规则的代码或前缀（相近的有：{'、'.join(close) or '无'}）"
         )

@@ -89,7 +89,7 @@ def _checked(path: str, name: str, options: Options) -> FileResult:
     report = extract_report(load_document(path, reg.pm), reg.pm)
     if name != path:
         report = attrs.evolve(report, path=name)
-    ruleset = reg.ruleset(options.ruleset) if options.ruleset else reg.choose(report)
+    ruleset = reg.resolve(report, options.ruleset)
     selection = Selection(options.select, options.ignored_for(name))
     results: list[Result] = list(evaluate(report, ruleset, reg.rule_types, selection))
     found = [f for f in findings(results, name) if options.show_info or f.severity != "info"]

@@ -89,6 +89,12 @@ class Registry:
             base=lambda name: self._ruleset(name, (*extending, path), path.parent),
         )
 
+    def resolve(self, report: Report, ruleset: str | Ruleset | None = None) -> Ruleset:
+        """``ruleset`` as given (a Ruleset, a name or a path), else the one ``choose`` picks."""
+        if isinstance(ruleset, Ruleset):
+            return ruleset
+        return self.ruleset(ruleset) if ruleset else self.choose(report)
+
     def choose(self, report: Report) -> Ruleset:
         """The most specific installed ruleset meant for the report's region, kind and year;
         the national baseline when none is."""

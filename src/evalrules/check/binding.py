@@ -146,16 +146,16 @@ def bindings(
     for anchor_role, anchors in candidates.items():
         for anchor in anchors:
             chosen = {anchor_role: anchor}
+            tied = False
             for role, index in nearest.items():
                 if role != anchor_role:
                     found = index.to(anchor, path[anchor.line])
                     if isinstance(found, tuple):
                         ties.append(Skip(roles[role], anchor, found))
+                        tied = True
                     elif found is not None:
                         chosen[role] = found
-            if ties and ties[-1].anchor is anchor:
-                continue
-            if any(role not in chosen for role in required):
+            if tied or any(role not in chosen for role in required):
                 continue
             key = frozenset(id(f) for f in chosen.values())
             if key not in seen:

@@ -11,7 +11,7 @@ from evalrules.check.diagnose import diagnose
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Outcome, Rule, RuleType
 from evalrules.check.select import Selection
-from evalrules.model import SEVERITIES, Finding, Location, Report
+from evalrules.model import SEVERITIES, Fact, Finding, Location, Report
 
 __all__ = ["Result", "evaluate", "findings", "passed_finding"]
 
@@ -62,7 +62,11 @@ def evaluate(
         finally:
             skips().reset(token)
         yield from (Result(rule, outcome) for outcome in outcomes)
-        for skip in {(s.concept, s.candidates): s for s in reversed(sink)}.values():  # each tie once
+        said: set[tuple[str, tuple[Fact, Fact]]] = set()
+        for skip in sink:
+            if (skip.concept, skip.candidates) in said:
+                continue  # one tie, met from several anchors, is said once
+            said.add((skip.concept, skip.candidates))
             locations = tuple(Location.of(f) for f in (skip.anchor, *skip.candidates))
             yield Result(rule, Outcome(ok=True, facts=(), detail=str(skip), locations=locations, skipped=True))
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from evalrules.check.engine import evaluate
+from evalrules.check.engine import Result, evaluate
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Example, Rule, RuleType
 from evalrules.extract import extract_report
@@ -24,7 +24,7 @@ from evalrules.testing.render import render
 if TYPE_CHECKING:
     from evalrules.registry import Registry
 
-__all__ = ["ShownExample", "example_of", "holds", "read"]
+__all__ = ["ShownExample", "evaluated", "example_of", "holds", "read"]
 
 
 @attrs.frozen
@@ -35,10 +35,14 @@ class ShownExample:
     as_text: bool
 
 
+def evaluated(rule: Rule, report: Report, rule_types: Mapping[str, RuleType]) -> list[Result]:
+    """Every evaluation of ``rule`` alone on ``report``."""
+    return list(evaluate(report, Ruleset(name="example", path="", rules=(rule,)), rule_types))
+
+
 def holds(rule: Rule, report: Report, rule_types: Mapping[str, RuleType]) -> bool | None:
     """Whether ``rule`` holds on ``report``: None when it found no figures to evaluate."""
-    alone = Ruleset(name="example", path="", rules=(rule,))
-    results = [r for r in evaluate(report, alone, rule_types) if r.outcome.facts or r.outcome.locations]
+    results = [r for r in evaluated(rule, report, rule_types) if r.outcome.facts or r.outcome.locations]
     if not results:
         return None
     return all(r.outcome.ok or r.outcome.severity == "info" for r in results)

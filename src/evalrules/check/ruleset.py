@@ -74,6 +74,11 @@ class Ruleset:
     chain: tuple[str, ...] = ()  # the names it extends, nearest first
     left_out: frozenset[str] = frozenset()  # ids of rules whose rule type's plugin is blocked
 
+    @property
+    def codes(self) -> frozenset[str]:
+        """Every code the ruleset has, the left-out ones included (selecting them is no typo)."""
+        return frozenset(rule.id for rule in self.rules) | self.left_out
+
 
 class _Lines:
     """Finds the line of a ``[[rule]]`` (or ``[[override]]``) header and of its keys, for messages."""

@@ -41,9 +41,7 @@ def _codes(values: Sequence[str] | None) -> tuple[str, ...]:
 
 def _known_codes(reg: Registry, forced: str | None) -> set[str]:
     rulesets = [reg.ruleset(forced)] if forced else list(reg.rulesets())
-    return {rule.id for ruleset in rulesets for rule in ruleset.rules} | {
-        code for ruleset in rulesets for code in ruleset.left_out
-    }
+    return {code for ruleset in rulesets for code in ruleset.codes}
 
 
 def _validated(codes: Sequence[str], where: str, known: set[str]) -> tuple[str, ...]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from evalrules.check.engine import evaluate, findings
-from evalrules.check.examples import example_of, read
+from evalrules.check.engine import findings
+from evalrules.check.examples import evaluated, example_of, read
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Example, Rule
 from evalrules.check.select import unknown_prefixes
@@ -63,7 +63,7 @@ def run_rule(args: argparse.Namespace, config: Config, reg: Registry) -> int:
     code = args.code.strip().upper()
     found = [(ruleset, rule) for ruleset in rulesets for rule in ruleset.rules if rule.id == code]
     if not found:
-        close = unknown_prefixes([code], {rule.id for r in rulesets for rule in r.rules}).get(code, [])
+        close = unknown_prefixes([code], {c for ruleset in rulesets for c in ruleset.codes}).get(code, [])
         warn(f"没有规则 {code}" + (f"；相近的有：{'、'.join(close)}" if close else "；用 evalrules rules 查看全部规则"))
         return EXIT_ERROR
     examples = {}
@@ -78,9 +78,8 @@ def run_rule(args: argparse.Namespace, config: Config, reg: Registry) -> int:
 
 def _finding_of(rule: Rule, example: Example, reg: Registry) -> str:
     """What the check says about the failing example, as a reviewer would read it."""
-    alone = Ruleset(name="example", path="", rules=(rule,))
     report = read(example.texts[1], reg) if example.texts else report_of(example.fails)
-    found = findings(list(evaluate(report, alone, reg.rule_types)), "<例子>")
+    found = findings(evaluated(rule, report, reg.rule_types), "<例子>")
     return "\n".join(f"→ {SEVERITY_WORDS[f.severity]}：{f.message}" for f in found)
 
 

@@ -42,10 +42,11 @@ class Inputs:
         self.include = include
         self.exclude = exclude
         self.stdin_name = stdin_name
-        self._folder = tempfile.TemporaryDirectory(prefix="evalrules-")
+        self._folder: tempfile.TemporaryDirectory[str] | None = None  # made only for standard input
 
     def close(self) -> None:
-        self._folder.cleanup()
+        if self._folder is not None:
+            self._folder.cleanup()
 
     def files(self) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
@@ -85,6 +86,8 @@ class Inputs:
     def _stdin(self) -> tuple[str, str]:
         name = self.stdin_name or "-"
         suffix = Path(self.stdin_name).suffix if self.stdin_name else ".txt"
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="evalrules-")
         copy = Path(self._folder.name) / f"stdin{len(os.listdir(self._folder.name))}{suffix}"
         copy.write_bytes(sys.stdin.buffer.read())
         return str(copy), name

@@ -39,9 +39,6 @@ class FileResult:
     rules: tuple[tuple[str, str], ...] = ()  # (code, the rule's message) of each code reported
     skipped: tuple[Finding, ...] = ()
 
-    def rule_message(self, code: str) -> str:
-        return dict(self.rules).get(code, "")
-
     @property
     def nothing_to_check(self) -> bool:
         return self.error is None and self.evaluated == 0
