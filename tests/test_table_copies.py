@@ -44,6 +44,17 @@ def _one_cell_a_line() -> str:
     return "\n".join([TITLE, *(f"{cell} |" if cell else "|" for row in TABLE for cell in row)]) + "\n"
 
 
+def _one_cell_a_line_run_on() -> str:
+    """What a 文库 page or a converter writes of a body: every line of it run onto one, the table
+    written one cell a line among headings and prose."""
+    cells = "".join(f"{cell} |" if cell else "|" for row in TABLE for cell in row)
+    return (
+        f"{TITLE}\n一、项目资金使用情况表单位:万元|{cells}二、自评结论。项目按计划实施,资金使用规范,"
+        "全年完成项目建设任务,项目资金按进度拨付,会计核算规范,未发现截留、挤占、挪用项目资金的情况。"
+        "三、存在的问题。项目前期调研不够充分,部分绩效指标设置不够细化、量化,下一步将加强绩效目标管理。\n"
+    )
+
+
 def _facts(path: Path) -> set[tuple[str, str]]:
     report = evalrules.extract(evalrules.load(path))
     return {(f.concept, format(f.value, "f")) for f in report.facts if f.is_figure()}
@@ -55,7 +66,9 @@ def _text(folder: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("layout", [_pipes, _spaced_in_prose, _one_cell_a_line], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "layout", [_pipes, _spaced_in_prose, _one_cell_a_line, _one_cell_a_line_run_on], ids=lambda f: f.__name__
+)
 def test_the_same_facts_from_every_text_layout(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert _facts(_text(tmp_path, layout())) == EXPECTED
 
@@ -68,12 +81,20 @@ def test_the_same_facts_from_a_pdf_table(tmp_path: Path) -> None:
     assert _facts(write_pdf(tmp_path / "form.pdf", [TITLE, TABLE])) == EXPECTED
 
 
-def test_every_fact_of_a_spaced_form_points_at_its_cell(tmp_path: Path) -> None:
-    text = _spaced_in_prose()
+@pytest.mark.parametrize("layout", [_spaced_in_prose, _one_cell_a_line_run_on], ids=lambda f: f.__name__)
+def test_every_fact_of_a_form_run_onto_one_line_points_at_its_cell(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = layout()
+    lines = text.splitlines()
     report = evalrules.extract(evalrules.load(_text(tmp_path, text)))
-    for fact in report.facts:
-        if fact.is_figure():
-            assert text[fact.span.column - 1 :].startswith(fact.span.text), fact
+    figures = [fact for fact in report.facts if fact.is_figure()]
+    assert figures
+    for fact in figures:
+        assert lines[fact.line - 1][fact.span.column - 1 :].startswith(fact.span.text), fact
+
+
+def test_the_sections_of_a_body_run_onto_one_line_are_found_on_it(tmp_path: Path) -> None:
+    report = evalrules.extract(evalrules.load(_text(tmp_path, _one_cell_a_line_run_on())))
+    assert [(s.number, s.line) for s in report.sections] == [("一、", 2), ("二、", 2), ("三、", 2)]
 
 
 YEARS = "经费控制情况 2017年决算数 2018年预算数 2018年决算数 三公经费 29.08 63.46 44.29\n"

@@ -3,6 +3,7 @@ every extractor plugin reads from the normalised text, pointed back at the sourc
 
 from __future__ import annotations
 
+import attrs
 import pluggy
 
 from evalrules.extract.metadata import kind_of, title_line, title_text
@@ -17,17 +18,18 @@ __all__ = ["extract_report"]
 def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     normal = normal_document(document)
     lines = list(normal.document.lines())
-    sections = document.sections or find_sections(lines)
+    # the sections as the normalised lines number them, for the readers, and as the source does
+    sections = [attrs.evolve(s, line=normal.normal_line(s.line)) for s in document.sections] or find_sections(lines)
     found = pm.hook.evalrules_extract(document=normal.document, sections=sections)
     facts = sorted((normal.to_source(fact) for facts in found for fact in facts), key=lambda f: (f.line, f.span.column))
     heading = title_line(lines)
-    title = document.title or (title_text(document.line_text(heading.number)) if heading else None)
+    title = document.title or (title_text(document.line_text(normal.source_line(heading.number))) if heading else None)
     names = [str(f.value) for f in facts if f.concept in ("report.department", "report.title_department")]
     region = document.region or region_of([*names, title or ""]) or region_of(line.text for line in lines[:60])
     return Report(
         path=document.path,
         facts=tuple(facts),
-        sections=sections,
+        sections=tuple(attrs.evolve(s, line=normal.source_line(s.line)) for s in sections),
         title=title,
         kind=document.kind or kind_of(title),
         region=region,

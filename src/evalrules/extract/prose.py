@@ -145,10 +145,11 @@ class _Indicators:
 
 
 def _headings(sections: Sequence[Section], index: int | None) -> list[str]:
-    """The titles of section ``index`` and of the sections it is in, innermost first."""
+    """The titles of section ``index`` and of the sections it is in, innermost first; of a
+    heading that runs on into its text ((一)因公出国费用。2021年预算支出为0万元), the heading's own."""
     titles = []
     while index is not None:
-        titles.append(sections[index].title)
+        titles.append(_RUN_ON_HEADING.split(sections[index].title, maxsplit=1)[0])
         index = sections[index].parent
     return titles
 
@@ -291,7 +292,7 @@ def read_prose(
             item = None
             if innermost is not None:
                 # a heading that runs on into its text: (一)因公出国费用。2021年预算支出为0万元
-                heading = _HEADING_TAIL.sub("", _RUN_ON_HEADING.split(sections[innermost].title)[0])
+                heading = _HEADING_TAIL.sub("", above[0])
                 item = (lexicon.resolve(heading, "money", scope, None, known, topic) or (None,))[0]
             contexts[innermost] = _Context(scope, topic, item)
         context = contexts[innermost]

@@ -90,12 +90,23 @@ class NormalText:
     """A document's lines normalised, and the way back from a normalised place to the source.
 
     A line a page cut at its width is joined to the line it goes on in, so a normalised line
-    may hold several source lines: each of its characters keeps its source line and column."""
+    may hold several source lines; a body run onto one line is cut where its paragraphs and
+    table rows start, so several normalised lines may come from one source line.  Each
+    character keeps its source line and column."""
 
     document: Document  # the same blocks, every line and cell normalised, wrapped lines joined
     source: Document
     _places: dict[int, tuple[tuple[int, int], ...]]  # normalised line → (source line, column) of each character
     _lines: dict[int, str]  # source line number → its text
+    _source_lines: dict[int, int]  # normalised line number → the source line it starts on
+
+    def source_line(self, number: int) -> int:
+        """The source line normalised line ``number`` starts on."""
+        return self._source_lines.get(number, number)
+
+    def normal_line(self, source: int) -> int:
+        """The first normalised line of source line ``source``."""
+        return next((n for n, s in self._source_lines.items() if s == source), source)
 
     def source_span(self, span: Span) -> Span:
         """Where ``span`` of the normalised text is written in the source, as written there
@@ -169,13 +180,13 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
 
 
 def _normal_lines(
-    lines: Sequence[Line], width: int | None, places: dict[int, tuple[tuple[int, int], ...]], sources: dict[int, str]
+    lines: Sequence[Line], width: int | None, numbering: _Numbering, places: dict[int, tuple[tuple[int, int], ...]]
 ) -> list[Line]:
     normal: list[Line] = []
     joined: list[tuple[int, int]] = []
     text = ""
     for i, line in enumerate(lines):
-        sources[line.number] = line.text
+        numbering.sources[line.number] = line.text
         own, columns = normal_line(line.text)
         if not joined:
             first = line.number
@@ -183,10 +194,71 @@ def _normal_lines(
         joined.extend((line.number, column) for column in columns)
         if i + 1 < len(lines) and _cut(line, lines[i + 1], width):
             continue
-        normal.append(Line(first, text, line.number if line.number != first else None))
-        places[first] = tuple(joined)
+        for start, end in _pieces(text):
+            number = numbering.next(first)
+            last = numbering.next(line.number, advance=False) if line.number != first and end == len(text) else None
+            normal.append(Line(number, text[start:end], last))
+            places[number] = tuple(joined[start:end])
         text, joined = "", []
     return normal
+
+
+_RUN_ON_LEAST = 200  # characters: a line this long may hold a body run onto one line
+# where a paragraph starts inside a line that holds a body run on: a heading after a sentence
+# or a cell ends (。二、 / |(一) / 。3. / 如下:(一))
+_RUN_ON_BREAK = re.compile(
+    r"(?<=[。；;！？!?:：|])\s*(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+    r"|(?<=[。；;！？!?|])\s*(?=(?<![\d.])\d{1,2}(?:、|\.(?!\d)))"  # not 附件:1.…: an attachment's name
+)
+_RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table's
+# cells written one a line and run on have nothing after their ``|`` but the next cell
+# (``合计 |246 |167.37 ||因公出国(境)费 |``); cells apart by `` | `` (``单位 | 绥阳县太白镇人民政府 | |||``)
+# were written a row a line, and where a row ended is lost
+_NEXT_CELL = re.compile(r"\|(?=[^|\s])")
+_CELL_APART = re.compile(r"\|[ \t]")
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Where each line of ``text`` starts and ends as it was written before a body was run
+    onto this one line: each paragraph on its line, and a table's cells one a line (``合计 |``,
+    ``246 |``, and a lone ``|`` for an empty cell or the end of a row), as the table reader
+    reads a table written one cell a line.  The whole text when it is not that long."""
+    if len(text) < _RUN_ON_LEAST:
+        return [(0, len(text))]
+    starts = [0, *(m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0)]
+    cuts = set(starts)
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        cells = len(_NEXT_CELL.findall(text, start, end))
+        if cells < _RUN_ON_CELLS or len(_CELL_APART.findall(text, start, end)) >= cells:
+            continue
+        first = text.find("|", start, end)
+        if heading_of(text[start:end]) is not None:
+            cuts.add(first)  # a heading that runs on into a table is its caption
+        cuts.update(at + 1 for at in range(first, end) if text[at] == "|" and at + 1 < end)
+    ordered = sorted(cuts)
+    return list(zip(ordered, [*ordered[1:], len(text)], strict=True))
+
+
+@attrs.define
+class _Numbering:
+    """Normalised lines are numbered as the source's, until a line run on is cut into several:
+    from there on each gets the next number, and ``source`` says where each came from."""
+
+    sources: dict[int, str] = attrs.Factory(dict)  # source line number → its text
+    source: dict[int, int] = attrs.Factory(dict)  # normalised line number → source line number
+    shift: int = 0
+    _last: int = 0  # the source line the last number was given for
+
+    def next(self, source: int, advance: bool = True) -> int:
+        """The number of the next normalised line, which starts on source line ``source``."""
+        if not advance:
+            return source + self.shift
+        if source == self._last:
+            self.shift += 1
+        self._last = source
+        number = source + self.shift
+        self.source[number] = source
+        return number
 
 
 def _normal_rows(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
@@ -196,10 +268,10 @@ def _normal_rows(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
 def normal_document(document: Document) -> NormalText:
     """``document`` normalised once, every block and cell, with the map back to it."""
     places: dict[int, tuple[tuple[int, int], ...]] = {}
-    sources: dict[int, str] = {}
+    numbering = _Numbering()
     width = _page_width(list(document.lines()))
     blocks = tuple(
-        Block(block.kind, tuple(_normal_lines(block.lines, width, places, sources)), _normal_rows(block.rows))
+        Block(block.kind, tuple(_normal_lines(block.lines, width, numbering, places)), _normal_rows(block.rows))
         for block in document.blocks
     )
-    return NormalText(attrs.evolve(document, blocks=blocks), document, places, sources)
+    return NormalText(attrs.evolve(document, blocks=blocks), document, places, numbering.sources, numbering.source)
