@@ -126,3 +126,20 @@ def test_two_statements_that_fit_equally_are_not_guessed_between(tmp_path: Path)
     assert not [f for f in evalrules.check(read_report(tmp_path, clear)) if f.code == "BAL001"]
     broken = TIED.replace("年末资产总额90万元。\n", "")
     assert [f.code for f in evalrules.check(read_report(tmp_path, broken.replace("100万元", "90万元")))] == ["BAL001"]
+
+
+RESTATED = (
+    "2020年度“三公”经费决算情况\n一、“三公”经费支出情况\n单位：万元\n项目 | 决算数 |\n"
+    "公务用车购置及运行维护费 | 1857.23 |\n公务用车购置费 | 423.81 |\n公务用车运行维护费 | 1433.42 |\n"
+    "二、公务用车情况\n本年度公务用车购置费32万元，购置车辆2辆。\n"
+)
+
+
+def test_a_part_stated_again_elsewhere_is_not_summed_with_the_table_it_is_not_in(tmp_path: Path) -> None:
+    """公务用车购置费 is 423.81 in the table and 32 in a later section: the two statements
+    disagree (CON001, once); the table's sum holds, and the far 32 is not added to the
+    table's other row as if it were the table's own (no BAL010)."""
+    findings = evalrules.check(read_report(tmp_path, RESTATED))
+    assert [(f.code, f.line) for f in findings] == [("CON001", 6)]
+    summed = RESTATED.replace("公务用车购置费 | 423.81 |\n", "")
+    assert [f.code for f in evalrules.check(read_report(tmp_path, summed))] == ["BAL010"]

@@ -7,7 +7,9 @@ concept, made around an anchor fact by proximity — same sentence, then same li
 deepest common section, then the fewest lines apart — and never across two contexts: two
 stated years, or two entities (行政单位 and 事业单位, 市级 and 全市, the rows of a table of units).
 Every fact of every concept serves as an anchor in turn, so each statement is checked
-against its nearest companions; bindings that choose the same facts are evaluated once.
+against its nearest companions, if they would choose it in turn (a statement standing beside
+another statement of its concept's companions is not theirs); bindings that choose the same
+facts are evaluated once.
 
 Candidates are indexed by the sections they are in, so choosing the nearest statement takes
 a look at a few buckets rather than at every statement: long reports stay linear.
@@ -114,6 +116,20 @@ class _Nearest:
         return found if rival is None or not near[1] else (found, rival)
 
 
+def _mutual(chosen: Mapping[str, Fact], anchor_role: str, index: _Nearest, path: Mapping[int, tuple[int, ...]]) -> bool:
+    """Whether the anchor is, of its concept, what each fact chosen for it would choose: a
+    statement of one table or sentence (公务用车购置数 32 of a table run into another) is not
+    bound with the figures another statement of its concept stands beside."""
+    anchor = chosen[anchor_role]
+    for role, fact in chosen.items():
+        if role == anchor_role:
+            continue
+        back = index.to(fact, path[fact.line])
+        if isinstance(back, Fact) and back is not anchor and back.value != anchor.value:
+            return False
+    return True
+
+
 def bindings(
     report: Report,
     roles: Mapping[str, str],
@@ -156,6 +172,8 @@ def bindings(
                     elif found is not None:
                         chosen[role] = found
             if tied or any(role not in chosen for role in required):
+                continue
+            if not _mutual(chosen, anchor_role, nearest[anchor_role], path):
                 continue
             key = frozenset(id(f) for f in chosen.values())
             if key not in seen:
