@@ -48,11 +48,21 @@ def _one_cell_a_line_run_on() -> str:
     """What a 文库 page or a converter writes of a body: every line of it run onto one, the table
     written one cell a line among headings and prose."""
     cells = "".join(f"{cell} |" if cell else "|" for row in TABLE for cell in row)
-    return (
-        f"{TITLE}\n一、项目资金使用情况表单位:万元|{cells}二、自评结论。项目按计划实施,资金使用规范,"
-        "全年完成项目建设任务,项目资金按进度拨付,会计核算规范,未发现截留、挤占、挪用项目资金的情况。"
-        "三、存在的问题。项目前期调研不够充分,部分绩效指标设置不够细化、量化,下一步将加强绩效目标管理。\n"
-    )
+    return f"{TITLE}\n一、项目资金使用情况表单位:万元|{cells}{_CONCLUSION}\n"
+
+
+def _rows_run_on() -> str:
+    """The same, of a table written a row a line (cells apart by `` | ``): each row runs into
+    the next with nothing between them."""
+    rows = "".join(" | ".join(row) + " |" for row in TABLE)
+    return f"{TITLE}\n一、项目资金使用情况{rows}{_CONCLUSION}\n"
+
+
+_CONCLUSION = (
+    "二、自评结论。项目按计划实施,资金使用规范,全年完成项目建设任务,项目资金按进度拨付,会计核算规范,"
+    "未发现截留、挤占、挪用项目资金的情况。三、存在的问题。项目前期调研不够充分,部分绩效指标设置不够细化、"
+    "量化,下一步将加强绩效目标管理。"
+)
 
 
 def _facts(path: Path) -> set[tuple[str, str]]:
@@ -67,7 +77,9 @@ def _text(folder: Path, text: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    "layout", [_pipes, _spaced_in_prose, _one_cell_a_line, _one_cell_a_line_run_on], ids=lambda f: f.__name__
+    "layout",
+    [_pipes, _spaced_in_prose, _one_cell_a_line, _one_cell_a_line_run_on, _rows_run_on],
+    ids=lambda f: f.__name__,
 )
 def test_the_same_facts_from_every_text_layout(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert _facts(_text(tmp_path, layout())) == EXPECTED
@@ -81,7 +93,7 @@ def test_the_same_facts_from_a_pdf_table(tmp_path: Path) -> None:
     assert _facts(write_pdf(tmp_path / "form.pdf", [TITLE, TABLE])) == EXPECTED
 
 
-@pytest.mark.parametrize("layout", [_spaced_in_prose, _one_cell_a_line_run_on], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("layout", [_spaced_in_prose, _one_cell_a_line_run_on, _rows_run_on], ids=lambda f: f.__name__)
 def test_every_fact_of_a_form_run_onto_one_line_points_at_its_cell(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = layout()
     lines = text.splitlines()

@@ -205,36 +205,43 @@ def _normal_lines(
 
 _RUN_ON_LEAST = 200  # characters: a line this long may hold a body run onto one line
 # where a paragraph starts inside a line that holds a body run on: a heading after a sentence
-# or a cell ends (。二、 / |(一) / 。3. / 如下:(一))
+# ends (。二、 / 。3. / 如下:(一), but not 附件:1.…, an attachment's name, nor …;2.…, an item of a
+# list), or right after a cell
+# (|(一)), not after a cell's separator and its space (| 1.项目年度目标完成情况 | is a cell of a row)
+_HEADING_AHEAD = r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+_NUMBERED_AHEAD = r"(?<![\d.])\d{1,2}(?:、|\.(?!\d))"
 _RUN_ON_BREAK = re.compile(
-    r"(?<=[。；;！？!?:：|])\s*(?=[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
-    r"|(?<=[。；;！？!?|])\s*(?=(?<![\d.])\d{1,2}(?:、|\.(?!\d)))"  # not 附件:1.…: an attachment's name
+    rf"(?<=[。；;！？!?:：])\s*(?={_HEADING_AHEAD})|(?<=[。！？!?])\s*(?={_NUMBERED_AHEAD})"
+    rf"|(?<=\|)(?={_HEADING_AHEAD}|{_NUMBERED_AHEAD})"
 )
-_RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table's
-# cells written one a line and run on have nothing after their ``|`` but the next cell
-# (``合计 |246 |167.37 ||因公出国(境)费 |``); cells apart by `` | `` (``单位 | 绥阳县太白镇人民政府 | |||``)
-# were written a row a line, and where a row ended is lost
+_RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table written one cell a line
+# where a cell starts right after a ``|``: in cells written one a line and run on, every cell
+# (``合计 |246 |167.37 ||因公出国(境)费 |``); in rows of cells apart by `` | `` run on, the first
+# cell of each row after the first (``得分 | 90 | ||合计 | 100 | |||||评价结论 |``)
 _NEXT_CELL = re.compile(r"\|(?=[^|\s])")
 _CELL_APART = re.compile(r"\|[ \t]")
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
     """Where each line of ``text`` starts and ends as it was written before a body was run
-    onto this one line: each paragraph on its line, and a table's cells one a line (``合计 |``,
-    ``246 |``, and a lone ``|`` for an empty cell or the end of a row), as the table reader
-    reads a table written one cell a line.  The whole text when it is not that long."""
+    onto this one line: each paragraph on its line, a table's rows each on its line, and a
+    table written one cell a line one cell a line again (``合计 |``, ``246 |``, and a lone
+    ``|`` for an empty cell or the end of a row).  The whole text when it is not that long."""
     if len(text) < _RUN_ON_LEAST:
         return [(0, len(text))]
     starts = [0, *(m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0)]
     cuts = set(starts)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        cells = len(_NEXT_CELL.findall(text, start, end))
-        if cells < _RUN_ON_CELLS or len(_CELL_APART.findall(text, start, end)) >= cells:
+        glued = [m.end() for m in _NEXT_CELL.finditer(text, start, end)]
+        if not glued:
             continue
         first = text.find("|", start, end)
         if heading_of(text[start:end]) is not None:
             cuts.add(first)  # a heading that runs on into a table is its caption
-        cuts.update(at + 1 for at in range(first, end) if text[at] == "|" and at + 1 < end)
+        if len(_CELL_APART.findall(text, start, end)) >= len(glued):
+            cuts.update(glued)  # rows of cells apart by " | "
+        elif len(glued) >= _RUN_ON_CELLS:
+            cuts.update(at + 1 for at in range(first, end - 1) if text[at] == "|")
     ordered = sorted(cuts)
     return list(zip(ordered, [*ordered[1:], len(text)], strict=True))
 
