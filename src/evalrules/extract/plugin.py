@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from evalrules.concepts import spec_concepts
+from evalrules.concepts import INDICATOR_PREFIX, spec_concepts
+from evalrules.extract.indicators import read_indicator_tables, weights_that_add_up
 from evalrules.extract.lexicon import default_lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
 from evalrules.extract.prose import read_prose
@@ -32,4 +33,12 @@ def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequen
     facts.extend(read_tables(lines, tables, lexicon, known, title_text))
     facts.extend(read_spaced_tables(prose, lexicon, known, title_text))
     facts.extend(runon)
+    # an indicator table is read by the grammar of its cells where that reading's weights add
+    # up in more places than its rows' do (merged cells written once, rows wrapped or one cell
+    # a line): of two readings, the one the form's arithmetic confirms more
+    for table, claimed in read_indicator_tables(lines):
+        by_rows = [f for f in facts if f.line in claimed and f.concept.startswith(INDICATOR_PREFIX)]
+        if weights_that_add_up(table) > weights_that_add_up(by_rows):
+            facts = [f for f in facts if f.line not in claimed or not f.concept.startswith(INDICATOR_PREFIX)]
+            facts.extend(table)
     return facts
