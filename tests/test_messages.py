@@ -34,6 +34,16 @@ def test_a_slip_either_figure_may_have_made_is_said_once() -> None:
     assert len(diagnoses) == len(set(diagnoses)) == 2
 
 
+def test_a_rate_cut_instead_of_rounded_is_said_to_be_cut(tmp_path: Path) -> None:
+    """5625.51 / 30005.94 = 18.75% written 18%: a truncation, not the digits of 5625.51 swapped."""
+    path = tmp_path / "r.txt"
+    path.write_text("政府采购工程类采购计划金额30005.94万元，节约资金5625.51万元，节约率为18%。\n", encoding="utf-8")
+    out = _check(path, "--select", "EXE016")
+    assert "EXE016 错误" in out
+    diagnoses = [line.strip() for line in out.splitlines() if line.strip().startswith("诊断：")]
+    assert diagnoses == ["诊断：18% 疑为截尾而非四舍五入：所列数字算得的值四舍五入应为 19%"]
+
+
 def test_one_minus_sign_and_the_precision_that_decides(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
     path.write_text(

@@ -49,6 +49,22 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             },
         ),
         (
+            "2023年政府采购工作完成，共采购项目40个，采购计划金额共计500.50万元，实际采购金额共计450.25万元，共节约资金50.25万元，"
+            "节约率为10.04%，其中货物类采购项目25个，采购计划金额共计300.50万元，实际采购金额共计280.25万元，"
+            "共节约资金20.25万元；服务类采购项目15个，采购计划金额共计200万元，节约资金30万元。",
+            {
+                ("procurement.budget", "500.50", "万元"),
+                ("procurement.total", "450.25", "万元"),
+                ("procurement.savings", "50.25", "万元"),
+                ("procurement.savings_rate", "10.04", "%"),
+                ("procurement.budget_goods", "300.50", "万元"),
+                ("procurement.goods", "280.25", "万元"),
+                ("procurement.savings_goods", "20.25", "万元"),
+                ("procurement.budget_services", "200", "万元"),
+                ("procurement.savings_services", "30", "万元"),
+            },
+        ),
+        (
             "支出：799.12万元。其中：人员经费支出434.89万元，公用经费支出77.4万元，项目支出286.83万元。",
             {
                 ("final.expense", "799.12", "万元"),

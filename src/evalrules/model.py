@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 Severity = Literal["error", "warning", "info"]
-DiagnosisKind = Literal["unit", "decimal", "transposition"]
+DiagnosisKind = Literal["unit", "decimal", "transposition", "truncation"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # How a fact was read, least certain first: a concept inferred from what surrounds the figure

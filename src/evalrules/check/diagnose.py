@@ -6,7 +6,9 @@ Three slips account for most arithmetic errors in reports:
 - decimal: the point shifted by one place (“2.5 疑为 0.25”);
 - transposition: two adjacent digits swapped (“108.46 与 180.46”; the gap is divisible by 9),
   when the swap moves the figure by at least 1%: swapping the last digits (99.75 / 99.57) is
-  within what rounding and sloppy arithmetic already explain.
+  within what rounding and sloppy arithmetic already explain;
+- truncation: a rate cut at its last digit instead of rounded (18.75% written 18%).  Where
+  a truncation explains the gap, it is the diagnosis: it changes no digit that is written.
 
 Each figure of the failing relation is replaced in turn by each of its slips; a slip is a
 diagnosis when the relation then holds.  When more than two slips would explain the gap, none
@@ -39,9 +41,18 @@ def _digits_swapped(fact: Fact) -> Iterator[Fact]:
                 yield attrs.evolve(fact, value=swapped)
 
 
+def _truncated(fact: Fact) -> Fact:
+    """``fact`` as a figure cut at its last written digit: what it stands for lies between it
+    and the next value at that digit (18% for anything from 18% to 19%)."""
+    half = Decimal(1).scaleb(-fact.decimals) / 2
+    return attrs.evolve(fact, value=fact.number + (half if fact.number > 0 else -half), decimals=fact.decimals)
+
+
 def _slips(fact: Fact) -> Iterator[tuple[DiagnosisKind, Fact]]:
     if fact.number == 0:
         return
+    if fact.unit == "%":
+        yield "truncation", _truncated(fact)
     if fact.unit == "元":
         yield "unit", attrs.evolve(fact, unit="万元")
     yield "decimal", attrs.evolve(fact, value=fact.number.scaleb(-1), decimals=fact.decimals + 1)
@@ -55,6 +66,10 @@ def _message(kind: DiagnosisKind, fact: Fact, fixed: Fact, either: bool = False)
     (0.25 against 2.5: which of the two is wrong the text does not say)."""
     if kind == "unit":
         return f"{fact.written()} 疑为 {fixed.written()}（疑似漏写“万”）"
+    if kind == "truncation":
+        step = Decimal(1).scaleb(-fact.decimals) * (1 if fact.number > 0 else -1)
+        rounded = attrs.evolve(fact, value=fact.number + step)
+        return f"{fact.written()} 疑为截尾而非四舍五入：所列数字算得的值四舍五入应为 {rounded.written()}"
     if kind == "decimal":
         if either:
             return f"{fact.written()} 与 {fixed.written()} 其一疑似小数点错位"
@@ -89,6 +104,8 @@ def diagnose(facts: Sequence[Fact], holds: Callable[[list[Fact]], bool | None]) 
                 ok = False
             if ok:
                 found.append((kind, fact, fixed))
+    if any(kind == "truncation" for kind, _, _ in found):
+        found = [slip for slip in found if slip[0] == "truncation"]
     diagnoses: list[Diagnosis] = []
     slips = 0
     for position, slip in enumerate(found):

@@ -15,7 +15,7 @@ import attrs
 
 from evalrules.layout.normalize import clean_label, normalize
 
-__all__ = ["ANY_PARENT", "Entities", "Lexicon", "Term", "default_lexicon"]
+__all__ = ["ANY_PARENT", "Entities", "Item", "Lexicon", "Term", "default_lexicon"]
 
 ANY_PARENT = "*"  # as ``parent``: read a label as a part of whatever it is a part of
 
@@ -122,12 +122,22 @@ class Entities:
 
 
 @attrs.frozen
+class Item:
+    """An item of a breakdown a sentence names once for the figures after it (货物类): the
+    concepts its figures get instead of the whole's."""
+
+    words: tuple[str, ...]
+    concepts: Mapping[str, str]
+
+
+@attrs.frozen
 class Lexicon:
     terms: tuple[Term, ...]
     scopes: Mapping[str, tuple[str, ...]]
     topics: Mapping[str, tuple[str, ...]]
     not_scope: tuple[str, ...] = ()
     entities: Entities = Entities()
+    items: tuple[Item, ...] = ()
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -159,8 +169,13 @@ class Lexicon:
         topics: dict[str, tuple[str, ...]] = {}
         not_scope: tuple[str, ...] = ()
         entities: dict[str, tuple[str, ...]] = {}
+        items: list[Item] = []
         for text in texts:
             data = tomllib.loads(text)
+            items.extend(
+                Item(tuple(clean_label(normalize(w)) for w in raw["words"]), dict(raw["concepts"]))
+                for raw in data.get("item", [])
+            )
             for level, words in data.get("entity", {}).items():
                 entities[level] = entities.get(level, ()) + tuple(normalize(w) for w in words)
             for name, words in data.get("scope", {}).items():
@@ -185,7 +200,7 @@ class Lexicon:
                         unless_document=tuple(normalize(w) for w in raw.get("unless_document", ())),
                     )
                 )
-        return cls(tuple(terms), scopes, topics, not_scope, Entities(**entities))
+        return cls(tuple(terms), scopes, topics, not_scope, Entities(**entities), tuple(items))
 
     def for_document(self, text: str) -> Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole
@@ -218,6 +233,14 @@ class Lexicon:
         text = _COUNTERPART.sub("", self._scope_words(text))
         named = {scope for scope, words in self.scopes.items() if any(word in text for word in words)}
         return named.pop() if len(named) == 1 else None
+
+    def itemised(self, concept: str, text: str) -> str:
+        """``concept`` as the item the last item word of ``text`` names has it (货物类… 采购计划金额
+        → procurement.budget_goods), or as it is."""
+        if not any(concept in item.concepts for item in self.items):
+            return concept
+        last = _last(clean_label(text), {str(index): item.words for index, item in enumerate(self.items)})
+        return self.items[int(last)].concepts.get(concept, concept) if last else concept
 
     def topic_of(self, text: str) -> str | None:
         """The topic (three_public, procurement…) the last topic word in ``text`` names, if any."""

@@ -395,6 +395,8 @@ def _read_sentence(
             fact = _score_fact(label, figure, para, indicators, period, clause)
         else:
             fact = _money_fact(label, dim, state, context, figure, para, period, clause, lexicon, known)
+            if fact is not None:  # 其中货物类采购项目231个，采购计划金额…: the item's
+                fact = attrs.evolve(fact, concept=lexicon.itemised(fact.concept, text[sentence.start() : start]))
         if (
             fact is not None
             and parent is not None

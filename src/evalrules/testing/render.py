@@ -216,6 +216,36 @@ def _procurement(w: _Writer, table: bool) -> None:
         w.line("授予中小企业合同金额" + w.figure("procurement.sme") + "。")
 
 
+def _plan(item: str | None) -> list[tuple[str, str]]:
+    """The labels and concepts of a procurement plan's figures, of the whole or of an item."""
+    of = f"_{item}" if item else ""
+    bought = f"procurement.{item}" if item else "procurement.total"
+    return [
+        ("采购计划金额", f"procurement.budget{of}"),
+        ("实际采购金额", bought),
+        ("节约资金", f"procurement.savings{of}"),
+        ("节约率为", f"procurement.savings_rate{of}"),
+    ]
+
+
+def _procurement_plan(w: _Writer) -> None:
+    """政府采购采购计划金额…，节约资金…，节约率为…。货物类采购实际采购金额…: the whole's plan and
+    then each item's, a sentence each in one paragraph (the figures after an item's name are the
+    item's), less what ``_procurement`` said."""
+    said = {concept for _, concept in _PROCUREMENT} | {"procurement.total"} if w.has("procurement.total") else set()
+    opened = False
+    for word, item in (("", None), ("货物类采购", "goods"), ("工程类采购", "works"), ("服务类采购", "services")):
+        stated = [(label, c) for label, c in _plan(item) if w.has(c) and c not in said and c != "procurement.total"]
+        if not stated:
+            continue
+        w.say(("" if opened else "政府采购") + word)
+        _parts(w, stated, "")
+        w.say("。")
+        opened = True
+    if opened:
+        w.end()
+
+
 def _assets(w: _Writer, table: bool) -> None:
     stated = [(label, concept) for label, concept in _ASSETS if w.has(concept)]
     if stated and table:
@@ -308,6 +338,7 @@ def _lines(report: Report, style: str, unit: str | None, digits: str) -> _Writer
     else:
         _three_public_prose(w)
     _procurement(w, table)
+    _procurement_plan(w)
     _assets(w, table)
     w.line("三、绩效自评情况")
     w.line("（一）年度资金与指标")
