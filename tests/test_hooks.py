@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from evalrules import (
+    ConfigError,
     Document,
     Fact,
     FileResult,
@@ -44,8 +45,9 @@ def test_every_hook_has_a_one_line_docstring() -> None:
 class DemoPlugin:
     """A third-party plugin implementing every hook."""
 
-    def __init__(self, ruleset: Path) -> None:
+    def __init__(self, ruleset: Path, vocabulary: Path) -> None:
         self.ruleset = ruleset
+        self.vocabulary = vocabulary
 
     @hookimpl
     def evalrules_load(self, path: Path) -> Document | None:
@@ -67,8 +69,12 @@ class DemoPlugin:
         ]
 
     @hookimpl
+    def evalrules_vocabulary(self) -> Sequence[Path]:
+        return [self.vocabulary]
+
+    @hookimpl
     def evalrules_concepts(self) -> Mapping[str, str]:
-        return {"demo.figure": "每行 x 的个数"}
+        return {"demo.figure": "每行 x 的个数", "demo.fund": "演示专项资金"}
 
     @hookimpl
     def evalrules_rule_types(self) -> Sequence[RuleType]:
@@ -94,8 +100,12 @@ def registry(tmp_path: Path) -> Registry:
         'message = "每行应有 x"\n',
         encoding="utf-8",
     )
+    vocabulary = tmp_path / "demo-lexicon.toml"
+    vocabulary.write_text(
+        '[[term]]\nconcept = "demo.fund"\nlabels = ["演示专项资金"]\nunit = "money"\n', encoding="utf-8"
+    )
     pm = new_manager()
-    pm.register(DemoPlugin(ruleset), name="demo")
+    pm.register(DemoPlugin(ruleset, vocabulary), name="demo")
     return Registry(pm)
 
 
@@ -108,6 +118,10 @@ def test_a_plugin_provides_every_hook(registry: Registry, tmp_path: Path) -> Non
     report = extract_report(document, registry.pm)  # evalrules_extract
     assert [(f.line, f.number) for f in report.all("demo.figure")] == [(1, 2), (2, 0), (3, 1)]
     assert "demo.figure" in registry.concepts  # evalrules_concepts
+    prose = tmp_path / "report.txt"
+    prose.write_text("2023年演示专项资金12.5万元。\n", encoding="utf-8")
+    read = extract_report(load_document(prose, registry.pm), registry.pm)  # evalrules_vocabulary
+    assert [(f.line, f.number, f.unit) for f in read.all("demo.fund")] == [(1, Decimal("12.5"), "万元")]
     ruleset = registry.ruleset("demo")  # evalrules_rulesets, evalrules_rule_types
     results = list(evaluate(report, ruleset, registry.rule_types))
     failed = [r for r in results if not r.outcome.ok]
@@ -119,3 +133,12 @@ def test_a_plugin_provides_every_hook(registry: Registry, tmp_path: Path) -> Non
 def test_the_demo_hooks_cover_every_spec() -> None:
     implemented = {name for name in dir(DemoPlugin) if name.startswith("evalrules_")}
     assert implemented == set(HOOKS)
+
+
+def test_a_vocabulary_that_is_not_one_is_named(registry: Registry, tmp_path: Path) -> None:
+    vocabulary = tmp_path / "demo-lexicon.toml"
+    vocabulary.write_text('[[term]]\nconcept = "demo.fund"\nlabels = ["演示专项资金"\n', encoding="utf-8")
+    prose = tmp_path / "report.txt"
+    prose.write_text("2023年演示专项资金12.5万元。\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"demo-lexicon\.toml: not a vocabulary"):
+        extract_report(load_document(prose, registry.pm), registry.pm)

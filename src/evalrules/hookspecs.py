@@ -16,6 +16,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from evalrules.check.ruletype import RuleType
+    from evalrules.extract.lexicon import Lexicon
     from evalrules.format import OutputFormat
     from evalrules.model import Document, Fact, Section
 
@@ -36,8 +37,15 @@ def evalrules_suffixes() -> Sequence[str]:
 
 
 @hookspec
-def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
-    """Return the facts you read from ``document`` (``sections`` are its numbered headings)."""
+def evalrules_extract(
+    document: Document, sections: Sequence[Section], lexicon: Lexicon, concepts: Mapping[str, str]
+) -> Sequence[Fact]:
+    """Return the facts you read from ``document``, its numbered ``sections``, with every pack's words and concepts."""
+
+
+@hookspec
+def evalrules_vocabulary() -> Sequence[Path]:
+    """Return the paths of the TOML vocabularies (``lexicon.toml``'s format) you add to the prose and table readers."""
 
 
 @hookspec

@@ -3,9 +3,13 @@ every extractor plugin reads from the normalised text, pointed back at the sourc
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pluggy
 
+from evalrules.concepts import known_concepts
+from evalrules.extract.lexicon import lexicon_with
 from evalrules.extract.metadata import kind_of, title_line, title_text
 from evalrules.extract.region import region_of
 from evalrules.extract.sections import find_sections
@@ -20,7 +24,10 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     lines = list(normal.document.lines())
     # the sections as the normalised lines number them, for the readers, and as the source does
     sections = [attrs.evolve(s, line=normal.normal_line(s.line)) for s in document.sections] or find_sections(lines)
-    found = pm.hook.evalrules_extract(document=normal.document, sections=sections)
+    vocabularies = [Path(path) for paths in pm.hook.evalrules_vocabulary() for path in paths]
+    found = pm.hook.evalrules_extract(
+        document=normal.document, sections=sections, lexicon=lexicon_with(vocabularies), concepts=known_concepts(pm)
+    )
     facts = sorted((normal.to_source(fact) for facts in found for fact in facts), key=lambda f: (f.line, f.span.column))
     heading = title_line(lines)
     title = document.title or (title_text(document.line_text(normal.source_line(heading.number))) if heading else None)

@@ -10,12 +10,14 @@ import re
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from importlib.resources import files
+from pathlib import Path
 
 import attrs
 
+from evalrules.errors import ConfigError
 from evalrules.layout.normalize import clean_label, normalize
 
-__all__ = ["ANY_PARENT", "Entities", "Item", "Lexicon", "Term", "default_lexicon"]
+__all__ = ["ANY_PARENT", "Entities", "Item", "Lexicon", "Term", "default_lexicon", "lexicon_with"]
 
 ANY_PARENT = "*"  # as ``parent``: read a label as a part of whatever it is a part of
 
@@ -304,4 +306,28 @@ def _last(text: str, words_by_name: Mapping[str, tuple[str, ...]]) -> str | None
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    return Lexicon.from_toml([files("evalrules.extract").joinpath("lexicon.toml").read_text("utf-8")])
+    return lexicon_with(())
+
+
+def lexicon_with(vocabularies: Iterable[Path]) -> Lexicon:
+    """The built-in vocabulary and ``vocabularies`` (a pack's TOML files, in lexicon.toml's
+    format) as one lexicon; a file that cannot be read, or is not a vocabulary, is a
+    ConfigError naming it."""
+    texts: list[tuple[str, str]] = []
+    for path in vocabularies:
+        try:
+            texts.append((str(path), path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(str(path), f"cannot read this vocabulary: {exc}") from exc
+    return _lexicon(tuple(texts))
+
+
+@functools.cache
+def _lexicon(texts: tuple[tuple[str, str], ...]) -> Lexicon:
+    """Built once per set of vocabularies (named, with their texts)."""
+    builtin = files("evalrules.extract").joinpath("lexicon.toml").read_text("utf-8")
+    try:
+        return Lexicon.from_toml([builtin, *(text for _, text in texts)])
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        named = ", ".join(name for name, _ in texts) or "lexicon.toml"
+        raise ConfigError(named, f"not a vocabulary in lexicon.toml's format: {exc}") from exc

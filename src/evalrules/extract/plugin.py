@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from evalrules.concepts import INDICATOR_PREFIX, spec_concepts
+from evalrules.concepts import INDICATOR_PREFIX
 from evalrules.extract.indicators import read_indicator_tables, weights_that_add_up
-from evalrules.extract.lexicon import default_lexicon
+from evalrules.extract.lexicon import Lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
 from evalrules.extract.prose import read_prose
 from evalrules.extract.runon import read_runon_forms
@@ -16,14 +16,16 @@ from evalrules.model import Document, Fact, Section
 
 
 @hookimpl
-def evalrules_extract(document: Document, sections: Sequence[Section]) -> Sequence[Fact]:
+def evalrules_extract(
+    document: Document, sections: Sequence[Section], lexicon: Lexicon, concepts: Mapping[str, str]
+) -> Sequence[Fact]:
     lines = list(document.lines())
     title = title_line(lines)
     facts = department_facts(lines, title)
     year = year_fact(lines)
     if year is not None:
         facts.append(year)
-    lexicon, known = default_lexicon().for_document("\n".join(line.text for line in lines)), spec_concepts()
+    lexicon, known = lexicon.for_document("\n".join(line.text for line in lines)), concepts
     tables = table_lines(lines)
     prose = [line for line in lines if line.number not in tables]
     runon, rows = read_runon_forms(prose, lexicon, known)
