@@ -29,6 +29,37 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
                 "report.department": ("重庆市铜梁区小林镇人民政府", 1),
             },
         ),
+        (  # a year written without 年 after the name, and the body's form field
+            "岳阳市城市管理监督指挥中心2018绩效评价自评报告\n部门(单位)名称: 岳阳市城市管理监督指挥中心\n",
+            {
+                "report.title_department": ("岳阳市城市管理监督指挥中心", 1),
+                "report.department": ("岳阳市城市管理监督指挥中心", 2),
+            },
+        ),
+        (  # 部门 after the name, in the title and in the sentence that opens with it
+            "寻甸回族彝族自治县教育体育局部门2020年度“三公”经费决算情况说明\n"
+            "寻甸回族彝族自治县教育体育局部门2020年度“三公”经费支出决算为28.6万元。\n",
+            {
+                "report.title_department": ("寻甸回族彝族自治县教育体育局", 1),
+                "report.department": ("寻甸回族彝族自治县教育体育局", 2),
+            },
+        ),
+        (  # the year before the name, apart by a space; a school
+            "2021年度 耒阳市第四中学部门决算\n目录\n",
+            {"report.title_department": ("耒阳市第四中学", 1)},
+        ),
+        (  # a web page's section name and fields above the report's own title
+            "预算绩效管理\n- 发布日期: 2025-04-29\n红河州数据发展中心2024年度项目支出绩效单位自评报告\n一、基本情况\n",
+            {"report.title_department": ("红河州数据发展中心", 3)},
+        ),
+        (  # the name alone under a title that names none
+            "科普活动项目支出\n绩效自评报告\n株洲市渌口区科学技术协会\n一、绩效自评工作开展情况\n",
+            {"report.department": ("株洲市渌口区科学技术协会", 3)},
+        ),
+        (  # a breadcrumb that starts with no 首页 is no title
+            "部门乡镇信息公开 > 部门 > 南漳县招商服务中心 > 法定主动公开内容\n南漳县招商服务中心2019年部门决算\n",
+            {"report.title_department": ("南漳县招商服务中心", 2)},
+        ),
         (  # a form's field
             "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
             {"report.department": ("绥阳县太白镇人民政府", 2)},

@@ -15,6 +15,7 @@ from evalrules.model import Fact, Line, Span
 __all__ = ["KINDS", "department_facts", "kind_of", "title_line", "year_fact"]
 
 _TITLE_WORDS = ("报告", "自评表", "说明", "情况", "决算", "预算", "公开", "公告")
+_DOCUMENT_WORDS = ("报告", "自评表", "评价表", "说明", "公告", "决算")  # the kinds of document a title names
 # 附件3 alone, or an attachment list's entry (附件:1.广东省科学技术厅2020年度…报告): not the title
 _SKIP_TITLE = re.compile(r"^\s*(?:(?:附\s*件|附\s*表)\s*\d*\s*[:：]?\s*(?:\d+\s*[.、．]|$)|\d+\s*[:：]?\s*$)")
 _BULLET = re.compile(r"^[\s•·●◆■▪\-*]*")
@@ -24,7 +25,7 @@ _TITLE_TAIL = (
     r"年度|预算|决算|“三公”|\"三公\"|三公|政府采购|国有资产"
 )
 _ORG_SUFFIX = (
-    "委员会|联合会|办公室|管理局|管理处|服务中心|人民政府|政府|协会|学会|政协|人大|法院|检察院|医院|学校|"
+    "委员会|联合会|办公室|管理局|管理处|服务中心|人民政府|政府|协会|学会|政协|人大|法院|检察院|医院|学校|中学|小学|大学|"
     "中心|委|局|厅|署|部|办|院|所|站|馆|队|处|会|社|校|园|镇|乡|街道"
 )
 # a name's characters, with the pinyin readings some pages print after them: 政務(wù)服務(wù)中心
@@ -58,11 +59,13 @@ _PUBLISHER, _PUBLISHER_ALONE = _field(_PUBLISHER_LABEL), _alone(_PUBLISHER_LABEL
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})\s*$")
 _OPENING = re.compile(
     rf"(?:^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"
-    rf"(?P<name>{_NAME})"
+    rf"(?P<name>{_NAME})(?:部门|单位)?"
     rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|\s*{_YEAR_AHEAD}"
     rf"|\s*(?:{_TITLE_TAIL}))"
 )
 
+_BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_UNIT_WORD = re.compile(r"(?:部门|单位)$")
 _COLUMN_YEAR = re.compile(r"度?\s*(?:决算|预算|执行)数")
 _LISTED_YEAR = re.compile(r"度?\s*[、和及至到~—-]\s*((?:19|20)\d{2})\s*年")
 
@@ -95,7 +98,10 @@ def title_text(text: str) -> str:
 
 
 def title_line(lines: Sequence[Line]) -> Line | None:
-    """The first line that reads like a report title (names a report, states no amount)."""
+    """The first line that reads like a report title (names a report, states no amount): one
+    that names a kind of document (报告, 说明) before one that only names a subject (预算, 情况),
+    a web page's section (预算绩效管理) above the report's own title."""
+    candidates = []
     for line in lines[:15]:
         text = _plain(line)[0].strip()
         if len(text) < 6 or _SKIP_TITLE.match(text) or heading_of(text) is not None:
@@ -103,8 +109,8 @@ def title_line(lines: Sequence[Line]) -> Line | None:
         if any(f.unit for f in figures(text)) or re.search(r"[。，,；;]", text.rstrip("。")):
             continue  # a title states no amount and is not a sentence
         if len(text) <= 60 and any(word in text for word in _TITLE_WORDS):
-            return line
-    return None
+            candidates.append((not any(word in text for word in _DOCUMENT_WORDS), line))
+    return min(candidates, key=lambda found: found[0])[1] if candidates else None
 
 
 def kind_of(title: str | None) -> str | None:
@@ -144,13 +150,22 @@ def _above(lines: Sequence[Line], line: Line) -> Line | None:
     return next((other for other in reversed(lines[:index]) if other.text.strip()), None)
 
 
+def _below(lines: Sequence[Line], line: Line) -> Line | None:
+    """The first line with text after ``line``."""
+    index = lines.index(line)
+    return next((other for other in lines[index + 1 :] if other.text.strip()), None)
+
+
 def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     """The department a title names before its report type, or alone on the line above it."""
     text = title.text
-    head = YEAR.sub(lambda m: " " * len(m.group()), text)
+    head = _BARE_YEAR.sub(lambda m: " " * len(m.group()), YEAR.sub(lambda m: " " * len(m.group()), text))
     tail = re.search(_TITLE_TAIL, head)
-    name_part = (head[: tail.start()] if tail else "").split()  # the year left a gap
-    match = _ORG.fullmatch(name_part[0].removesuffix("度")) if name_part else None
+    # of the words before the report type, the year left out (2021年度 耒阳市第四中学部门决算,
+    # 岳阳市城市管理监督指挥中心2018绩效评价…), the last that is a name, without a 部门 / 单位
+    # after it (…教育体育局部门2020年度)
+    words = (head[: tail.start()] if tail else "").split()
+    match = next((m for word in reversed(words) if (m := _ORG.fullmatch(_UNIT_WORD.sub("", word)))), None)
     if match:
         start = text.find(match.group())
         return _fact("report.title_department", title, start, start + len(match.group()))
@@ -180,15 +195,19 @@ def _body_department(
 def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
     """The department in the title, and where the text first names the department it is about.
 
-    A name alone on a line names the department only in a field or over a title that names
-    none (重庆市铜梁区小林镇人民政府 / 2022年决算报告); elsewhere it is a signature, often of
-    whoever published a summary.  A web page's publisher (发布机构) is the last resort.
+    A name alone on a line names the department only in a field, over a title that names none
+    (重庆市铜梁区小林镇人民政府 / 2022年决算报告) or right under it; elsewhere it is a
+    signature, often of whoever published a summary.  A web page's publisher (发布机构) is the
+    last resort.
     """
     titled = _title_department(lines, title) if title is not None else None
     skip = {title.number if title else 0, titled.line if titled else 0}
     found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING)
     if found is None and titled is not None and title is not None and titled.line != title.number:
         found = attrs.evolve(titled, concept="report.department")
+    if found is None and titled is None and title is not None:
+        below = _below(lines, title)  # 绩效自评报告 / 株洲市渌口区科学技术协会: the unit under its title
+        found = _named(below, _NAME_LINE) if below is not None else None
     if found is None:
         found = _body_department(lines, skip, _PUBLISHER, _PUBLISHER_ALONE)
         if found is not None and titled is not None and found.value != titled.value:

@@ -22,6 +22,7 @@ _SEPARATORS = re.compile(r"\s*[:：]\s*")
 @attrs.frozen
 class Furniture:
     breadcrumb: re.Pattern[str]
+    trail: re.Pattern[str]  # a breadcrumb that names no start: short names apart by arrows
     fields: tuple[str, ...]
     longest: int
     notices: tuple[str, ...]
@@ -34,7 +35,9 @@ class Furniture:
         stripped = text.strip(" •·●\t")
         if not stripped:
             return 0
-        if self.breadcrumb.match(stripped) or any(notice in stripped for notice in self.notices):
+        if self.breadcrumb.match(stripped) or self.trail.fullmatch(stripped):
+            return len(text)
+        if any(notice in stripped for notice in self.notices):
             return len(text)
         if len(stripped) < self.longest and self._only_fields(stripped):
             return len(text)
@@ -57,8 +60,10 @@ def furniture() -> Furniture:
     starts = "|".join(map(re.escape, data["breadcrumb_starts"]))
     separators = "".join(map(re.escape, data["breadcrumb_separators"]))
     marks = "|".join(data["dump_marks"])
+    arrows, least = "".join(map(re.escape, data["breadcrumb_arrows"])), int(data["breadcrumb_least"])
     return Furniture(
         breadcrumb=re.compile(rf"(?:{starts})\s*[:：]?\s*(?:首页)?\s*[{separators}]"),
+        trail=re.compile(rf"[^{arrows}]{{1,20}}(?:[{arrows}][^{arrows}]{{1,20}}){{{least - 1},}}"),
         fields=tuple(data["fields"]),
         longest=int(data["longest"]),
         notices=tuple(data["notices"]),
