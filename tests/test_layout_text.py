@@ -75,3 +75,21 @@ def test_every_normalised_character_maps_to_a_source_character(source: str) -> N
 def test_ocr_confusions_are_repaired_inside_numbers_and_units_only() -> None:
     assert normal_line("资金1O.5万兀，Office")[0] == "资金10.5万元，Office"
     assert normal_line("共2l3人")[0] == "共213人"
+
+
+def test_a_title_at_the_page_width_does_not_run_into_the_contents_under_it(tmp_path: Path) -> None:
+    """A page wrapped at the title's width: the title is that long, and the 目录 under it is not the
+    rest of it, so the contents' entries (九、 then 十二、) are not read as the outline."""
+    title = "乌鲁木齐市政务服务中心2023年度部门决算公开说明"
+    body = (
+        "贯彻执行国家、自治区和我市有关政务服务工作的方针、政策和法律法规，拟订全市政务服务工作制度并组织实施，"
+        "负责全市政务服务事项的集中办理和监督管理工作，承担市人民政府交办的其他工作任务。"
+    )
+    width = len(title)
+    wrapped = [body[at : at + width] for at in range(0, len(body), width)]
+    contents = ["目 录", "九、国有资本经营预算财政拨款收入支出决算情况说明", "十二、其他需说明的事项"]
+    lines = [title, *contents, "九、《国有资本经营预算财政拨款收入支出决算表》", "第一部分 单位概况", "一、主要职能"]
+    report = read_report(tmp_path, "\n".join([*lines, *wrapped, "二、机构设置"]) + "\n")
+    assert report.title == title
+    assert [s.number for s in report.sections] == ["九、", "一、", "二、"]
+    assert not [f for f in evalrules.check(report) if f.code == "STR001"]

@@ -64,6 +64,10 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("procurement.savings_services", "30", "万元"),
             },
         ),
+        (  # the shares of names that have no concept are no share of the total named before them
+            "2022年全国政府采购规模为34993.1亿元。公开招标、邀请招标采购规模分别占全国政府采购规模的77.2%、0.8%。",
+            {("procurement.total", "34993.1", "亿元")},
+        ),
         (
             "支出：799.12万元。其中：人员经费支出434.89万元，公用经费支出77.4万元，项目支出286.83万元。",
             {

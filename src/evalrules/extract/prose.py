@@ -364,6 +364,8 @@ def _read_sentence(
         if listed is not None:
             yield _fact(listed, figure.value, figure, para, period, clause)
             continue
+        if _RESPECTIVELY.search(label):
+            continue  # 公开招标、邀请招标…分别占…的77.2%: the figures of names that have no concept
         difference = _difference(label, dim, state, figure, para, period, clause)
         if difference is not None:
             yield difference
@@ -478,6 +480,7 @@ _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
+_RESPECTIVELY = re.compile(r"分别[^,，;；。]{0,16}$")  # 分别为 / 分别占全国政府采购规模的, right before the figure
 _LISTED_NAME = 24  # characters: 一般公共服务支出 is 8; a longer run is a sentence, not a listed name
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
 _SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")

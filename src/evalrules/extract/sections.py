@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from evalrules.layout.headings import heading_of
+from evalrules.layout.headings import heading_of, is_contents
 from evalrules.model import Line, Section
 
 __all__ = ["find_sections"]
@@ -78,7 +78,7 @@ def _outside_contents(lines: Iterable[Line]) -> Iterator[tuple[Line, tuple[str, 
     in_contents = False
     laid_out = dict((line.number, part) for line, part in _layout_headings(list(lines)))
     for line in lines:
-        if line.text.strip().replace(" ", "").replace("　", "") in ("目录", "目錄"):
+        if is_contents(line.text):
             in_contents, contents = True, None
             continue
         heading = heading_of(line.text) if line.number in laid_out else None

@@ -8,7 +8,7 @@ import re
 
 from evalrules.layout.normalize import normalize
 
-__all__ = ["CHINESE_DIGITS", "chinese_number", "heading_of"]
+__all__ = ["CHINESE_DIGITS", "chinese_number", "heading_of", "is_contents"]
 
 CHINESE_DIGITS = dict(zip("零一二三四五六七八九", range(10), strict=True)) | {"〇": 0, "两": 2}
 
@@ -23,6 +23,11 @@ _HEADING = re.compile(
     r"|\((?P<pn>\d{1,2})\)"
     r")\s*(?P<title>\S.*)"
 )
+
+
+def is_contents(text: str) -> bool:
+    """Whether ``text`` is the 目录 line over a table of contents."""
+    return text.strip().replace(" ", "").replace("\u3000", "") in ("目录", "目錄")
 
 
 def chinese_number(text: str) -> int:

@@ -31,7 +31,7 @@ from importlib.resources import files
 import attrs
 
 from evalrules.layout.boilerplate import furniture
-from evalrules.layout.headings import heading_of
+from evalrules.layout.headings import heading_of, is_contents
 from evalrules.layout.normalize import PINYIN, fold_width, normalize
 from evalrules.model import Block, Document, Fact, Line, Span
 
@@ -175,6 +175,7 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
         and not _ENDS.search(text)
         and bool(following.text.strip())
         and heading_of(following.text) is None
+        and not is_contents(following.text)
         and (heading_of(text) is None or len(text) == width)  # a heading that runs on into its text
     )
 
