@@ -40,6 +40,15 @@ def _spaced_in_prose() -> str:
     return f"{TITLE} 项目名称 示范项目 {cells} 年度总体目标 全年完成项目建设。\n"
 
 
+def _spaced_with_names_split() -> str:
+    """The same, as OCR or a PDF's text layer spaces it: a space put inside column names and the
+    row's label (全 年执行 数, 年度资金 总额), among the spaces that part the cells."""
+    text = _spaced_in_prose()
+    for name, split in (("全年执行数", "全 年执行 数"), ("得分", "得 分"), ("年度资金总额", "年度资金 总额")):
+        text = text.replace(name, split, 1)
+    return text
+
+
 def _one_cell_a_line() -> str:
     return "\n".join([TITLE, *(f"{cell} |" if cell else "|" for row in TABLE for cell in row)]) + "\n"
 
@@ -78,7 +87,7 @@ def _text(folder: Path, text: str) -> Path:
 
 @pytest.mark.parametrize(
     "layout",
-    [_pipes, _spaced_in_prose, _one_cell_a_line, _one_cell_a_line_run_on, _rows_run_on],
+    [_pipes, _spaced_in_prose, _spaced_with_names_split, _one_cell_a_line, _one_cell_a_line_run_on, _rows_run_on],
     ids=lambda f: f.__name__,
 )
 def test_the_same_facts_from_every_text_layout(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -66,23 +66,53 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
     for reading in PINYIN.finditer(text):
         if reading.start() > 0 and _CJK_CHAR.match(text, reading.start() - 1):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
-    if (" " in text or "\t" in text) and _PROSE_OR_CELLS.search(text) and not _spaced_cells(text):
-        for space in _DROPPED_SPACE.finditer(text):
+    if " " in text or "\t" in text:
+        cells = not _PROSE_OR_CELLS.search(text) or _spaced_cells(text)
+        for space in _split_words(text) if cells else _DROPPED_SPACE.finditer(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
     return "".join(text[i] for i in columns), columns
 
 
 @functools.cache
-def _column_words() -> tuple[frozenset[str], int]:
+def _column_words() -> tuple[frozenset[str], tuple[str, ...], int]:
+    """The column names, the names a space may be put in (column names and row labels), and
+    how many column names make a row of cells."""
     data = tomllib.loads(files("evalrules.layout").joinpath("columns.toml").read_text("utf-8"))
-    return frozenset(data["words"]), int(data["least"])
+    names = tuple(word for word in (*data["words"], *data["labels"]) if len(word) > 2)
+    return frozenset(data["words"]), names, int(data["least"])
 
 
 def _spaced_cells(text: str) -> bool:
     """Whether ``text`` holds a row of cells written with spaces (年初预算数 全年预算数 全年执行数)."""
-    words, least = _column_words()
+    words, _, least = _column_words()
     return sum(1 for token in text.split() if token in words) >= least
+
+
+def _split_words(text: str) -> list[re.Match[str]]:
+    """In a line whose spaces part cells, the spaces that split a column name or a row label
+    a copy put a space in (全 年执行 数, 年度资金 总额, 得 分): the tokens on either side make
+    one name, or the start of one, that neither is on its own."""
+    words, names, _ = _column_words()
+    dropped: list[re.Match[str]] = []
+    token, token_end = "", -1
+    for space in _DROPPED_SPACE.finditer(text):
+        before = text.rfind(" ", 0, space.start()) + 1
+        left = token if token_end == space.start() else text[before : space.start()]
+        right = re.match(r"\S*", text[space.end() :])
+        joined = left + (right.group() if right else "")
+        whole = left in words or left in names
+        if not whole and (joined in words or any(_completes(joined, name) for name in names)):
+            dropped.append(space)
+            token, token_end = joined, space.end() + len(joined) - len(left)
+        else:
+            token, token_end = "", -1
+    return dropped
+
+
+def _completes(joined: str, name: str) -> bool:
+    """Whether ``joined`` is the start of ``name``, or ``name`` with no more Chinese after it (年度资金总额:)."""
+    return name.startswith(joined) or (joined.startswith(name) and not _CJK_CHAR.search(joined, len(name)))
 
 
 @attrs.frozen
