@@ -93,3 +93,19 @@ def test_a_title_at_the_page_width_does_not_run_into_the_contents_under_it(tmp_p
     assert report.title == title
     assert [s.number for s in report.sections] == ["九、", "一、", "二、"]
     assert not [f for f in evalrules.check(report) if f.code == "STR001"]
+
+
+def test_a_body_run_on_after_a_breadcrumb_is_read(tmp_path: Path) -> None:
+    """A web page copied onto one line: the breadcrumb is furniture, the report after it is not."""
+    page = (
+        "您现在的位置: 首页 > 工作动态 > 通知公告 > 部门整体支出绩效评价报告【字体: 】 【发布时间:2022-04-15】"
+        "一、基本情况(一)部门整体支出概况。1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。"
+        "2、支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。\n"
+    )
+    assert _read(page, tmp_path) >= {
+        ("final.income", "792.22", 1),
+        ("final.income:yoy_pct", "31.39", 1),
+        ("final.expense", "799.12", 1),
+        ("final.expense_project", "286.83", 1),
+    }
+    assert _read(page[: page.index("【")] + "\n", tmp_path) == set()

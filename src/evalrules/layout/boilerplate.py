@@ -23,6 +23,7 @@ _SEPARATORS = re.compile(r"\s*[:：]\s*")
 class Furniture:
     breadcrumb: re.Pattern[str]
     trail: re.Pattern[str]  # a breadcrumb that names no start: short names apart by arrows
+    separators: tuple[str, ...]
     fields: tuple[str, ...]
     longest: int
     notices: tuple[str, ...]
@@ -36,7 +37,11 @@ class Furniture:
         if not stripped:
             return 0
         if self.breadcrumb.match(stripped) or self.trail.fullmatch(stripped):
-            return len(text)
+            if len(stripped) < self.longest:
+                return len(text)
+            # a body run on after the breadcrumb (…> 通知公告 > 部门整体支出绩效评价报告一、基本情况…):
+            # the trail is furniture up to its last separator, its last name is the page's title
+            return max(text.rfind(separator, 0, self.longest) for separator in self.separators) + 1
         if any(notice in stripped for notice in self.notices):
             return len(text)
         if len(stripped) < self.longest and self._only_fields(stripped):
@@ -63,6 +68,7 @@ def furniture() -> Furniture:
     arrows, least = "".join(map(re.escape, data["breadcrumb_arrows"])), int(data["breadcrumb_least"])
     return Furniture(
         breadcrumb=re.compile(rf"(?:{starts})\s*[:：]?\s*(?:首页)?\s*[{separators}]"),
+        separators=tuple(data["breadcrumb_separators"]),
         trail=re.compile(rf"[^{arrows}]{{1,20}}(?:[{arrows}][^{arrows}]{{1,20}}){{{least - 1},}}"),
         fields=tuple(data["fields"]),
         longest=int(data["longest"]),
