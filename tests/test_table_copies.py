@@ -60,6 +60,13 @@ def _one_cell_a_line_run_on() -> str:
     return f"{TITLE}\n一、项目资金使用情况表单位:万元|{cells}{_CONCLUSION}\n"
 
 
+def _caption_and_cells_run_on() -> str:
+    """A short table written one cell a line, run onto its caption's line: the caption ends with
+    the unit it declares."""
+    cells = "".join(f"{cell} |" if cell else "|" for row in TABLE for cell in row)
+    return f"{TITLE}\n项目资金使用情况表单位:万元{cells}\n"
+
+
 def _rows_run_on() -> str:
     """The same, of a table written a row a line (cells apart by `` | ``): each row runs into
     the next with nothing between them."""
@@ -87,7 +94,15 @@ def _text(folder: Path, text: str) -> Path:
 
 @pytest.mark.parametrize(
     "layout",
-    [_pipes, _spaced_in_prose, _spaced_with_names_split, _one_cell_a_line, _one_cell_a_line_run_on, _rows_run_on],
+    [
+        _pipes,
+        _spaced_in_prose,
+        _spaced_with_names_split,
+        _one_cell_a_line,
+        _one_cell_a_line_run_on,
+        _caption_and_cells_run_on,
+        _rows_run_on,
+    ],
     ids=lambda f: f.__name__,
 )
 def test_the_same_facts_from_every_text_layout(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +117,11 @@ def test_the_same_facts_from_a_pdf_table(tmp_path: Path) -> None:
     assert _facts(write_pdf(tmp_path / "form.pdf", [TITLE, TABLE])) == EXPECTED
 
 
-@pytest.mark.parametrize("layout", [_spaced_in_prose, _one_cell_a_line_run_on, _rows_run_on], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "layout",
+    [_spaced_in_prose, _one_cell_a_line_run_on, _caption_and_cells_run_on, _rows_run_on],
+    ids=lambda f: f.__name__,
+)
 def test_every_fact_of_a_form_run_onto_one_line_points_at_its_cell(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     text = layout()
     lines = text.splitlines()

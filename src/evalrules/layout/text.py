@@ -249,6 +249,7 @@ _RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table 
 # where a cell starts right after a ``|``: in cells written one a line and run on, every cell
 # (``合计 |246 |167.37 ||因公出国(境)费 |``); in rows of cells apart by `` | `` run on, the first
 # cell of each row after the first (``得分 | 90 | ||合计 | 100 | |||||评价结论 |``)
+_UNIT_DECLARED = re.compile(r"单位[:：]\s*(?:万元|元|亿元|千元)")
 _NEXT_CELL = re.compile(r"\|(?=[^|\s])")
 _CELL_APART = re.compile(r"\|[ \t]")
 
@@ -257,10 +258,13 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     """Where each line of ``text`` starts and ends as it was written before a body was run
     onto this one line: each paragraph on its line, a table's rows each on its line, and a
     table written one cell a line one cell a line again (``合计 |``, ``246 |``, and a lone
-    ``|`` for an empty cell or the end of a row).  The whole text when it is not that long."""
-    if len(text) < _RUN_ON_LEAST:
+    ``|`` for an empty cell or the end of a row).  A line is cut into paragraphs only when it is
+    long; a table's cells run together are cut whatever its length."""
+    if len(text) < _RUN_ON_LEAST and not _NEXT_CELL.search(text):
         return [(0, len(text))]
-    starts = [0, *(m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0)]
+    starts = [0]
+    if len(text) >= _RUN_ON_LEAST:  # a shorter line holds one paragraph: its numbers are a list's
+        starts += [m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0]
     cuts = set(starts)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         glued = [m.end() for m in _NEXT_CELL.finditer(text, start, end)]
@@ -269,6 +273,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         first = text.find("|", start, end)
         if heading_of(text[start:end]) is not None:
             cuts.add(first)  # a heading that runs on into a table is its caption
+        declared = _UNIT_DECLARED.search(text, start, first)
+        if declared is not None and declared.end() < first:
+            cuts.add(declared.end())  # …预算支出表单位:万元项目 |: the caption ends with the unit it declares
         if len(_CELL_APART.findall(text, start, end)) >= len(glued):
             cuts.update(glued)  # rows of cells apart by " | "
         elif len(glued) >= _RUN_ON_CELLS:
