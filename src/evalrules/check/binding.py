@@ -18,7 +18,7 @@ a look at a few buckets rather than at every statement: long reports stay linear
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 
 import attrs
@@ -116,7 +116,11 @@ class _Nearest:
         return found if rival is None or not near[1] else (found, rival)
 
 
-def _mutual(chosen: Mapping[str, Fact], anchor_role: str, index: _Nearest, path: Mapping[int, tuple[int, ...]]) -> bool:
+def _mutual(
+    chosen: Mapping[str, Fact],
+    anchor_role: str,
+    nearest: Callable[[str, Fact], Fact | tuple[Fact, Fact] | None],
+) -> bool:
     """Whether the anchor is, of its concept, what each fact chosen for it would choose: a
     statement of one table or sentence (公务用车购置数 32 of a table run into another) is not
     bound with the figures another statement of its concept stands beside."""
@@ -124,7 +128,7 @@ def _mutual(chosen: Mapping[str, Fact], anchor_role: str, index: _Nearest, path:
     for role, fact in chosen.items():
         if role == anchor_role:
             continue
-        back = index.to(fact, path[fact.line])
+        back = nearest(anchor_role, fact)
         if isinstance(back, Fact) and back is not anchor and back.value != anchor.value:
             return False
     return True
@@ -158,14 +162,24 @@ def bindings(
     nearest = {role: _Nearest(facts, path) for role, facts in candidates.items() if facts}
     seen: set[frozenset[int]] = set()
     chosen_all: list[dict[str, Fact]] = []
+    choices: dict[tuple[str, int], Fact | tuple[Fact, Fact] | None] = {}
+
+    def back(role: str, fact: Fact) -> Fact | tuple[Fact, Fact] | None:
+        """The statement of ``role`` nearest to ``fact``, looked up once per pair: each fact is
+        an anchor once and a companion of other anchors many times."""
+        key = (role, id(fact))
+        if key not in choices:
+            choices[key] = nearest[role].to(fact, path[fact.line])
+        return choices[key]
+
     ties: list[Skip] = []
     for anchor_role, anchors in candidates.items():
         for anchor in anchors:
             chosen = {anchor_role: anchor}
             tied = False
-            for role, index in nearest.items():
+            for role in nearest:
                 if role != anchor_role:
-                    found = index.to(anchor, path[anchor.line])
+                    found = back(role, anchor)
                     if isinstance(found, tuple):
                         ties.append(Skip(roles[role], anchor, found))
                         tied = True
@@ -173,7 +187,7 @@ def bindings(
                         chosen[role] = found
             if tied or any(role not in chosen for role in required):
                 continue
-            if not _mutual(chosen, anchor_role, nearest[anchor_role], path):
+            if not _mutual(chosen, anchor_role, back):
                 continue
             key = frozenset(id(f) for f in chosen.values())
             if key not in seen:

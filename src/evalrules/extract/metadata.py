@@ -101,16 +101,19 @@ def title_line(lines: Sequence[Line]) -> Line | None:
     """The first line that reads like a report title (names a report, states no amount): one
     that names a kind of document (报告, 说明) before one that only names a subject (预算, 情况),
     a web page's section (预算绩效管理) above the report's own title."""
-    candidates = []
+    subject: Line | None = None
     for line in lines[:15]:
         text = _plain(line)[0].strip()
-        if len(text) < 6 or _SKIP_TITLE.match(text) or heading_of(text) is not None:
+        if len(text) < 6 or len(text) > 60 or not any(word in text for word in _TITLE_WORDS):
+            continue
+        if _SKIP_TITLE.match(text) or heading_of(text) is not None:
             continue
         if any(f.unit for f in figures(text)) or re.search(r"[。，,；;]", text.rstrip("。")):
             continue  # a title states no amount and is not a sentence
-        if len(text) <= 60 and any(word in text for word in _TITLE_WORDS):
-            candidates.append((not any(word in text for word in _DOCUMENT_WORDS), line))
-    return min(candidates, key=lambda found: found[0])[1] if candidates else None
+        if any(word in text for word in _DOCUMENT_WORDS):
+            return line
+        subject = subject or line
+    return subject
 
 
 def kind_of(title: str | None) -> str | None:
