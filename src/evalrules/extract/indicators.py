@@ -36,11 +36,12 @@ from evalrules.model import Fact, Line, Span
 __all__ = ["read_indicator_tables", "weights_that_add_up"]
 
 _CJK = r"\u4e00-\u9fff"
-_WEIGHTED = re.compile(rf"(?P<name>[{_CJK}][{_CJK}()、/]{{0,29}})\((?P<weight>\d{{1,3}}(?:\.\d{{1,2}})?)分\)")
-_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?(?:分)?")
+_POINTS = r"\d{1,3}(?:\.\d{1,2})?"  # a weight or a score: 5, 22.5, 100
+_WEIGHTED = re.compile(rf"(?P<name>[{_CJK}][{_CJK}()、/]{{0,29}})\((?P<weight>{_POINTS})分\)")
+_NUMBER = re.compile(rf"{_POINTS}(?:分)?")
 _NAME = re.compile(rf"[{_CJK}][{_CJK}()、/]{{1,29}}")
-_WEIGHT_IN_PARENS = re.compile(r"\(\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*\)")
-_WEIGHT_ALONE = re.compile(r"\((?P<weight>\d{1,3}(?:\.\d{1,2})?)分\)")
+_WEIGHT_IN_PARENS = re.compile(rf"\(\s*({_POINTS})\s*分\s*\)")
+_WEIGHT_ALONE = re.compile(rf"\((?P<weight>{_POINTS})分\)")
 _CELL = re.compile(r"[^|]+")
 _TOKEN = re.compile(r"\S+")
 _HEADER_REACH = 4  # lines the header's level names may be spread over (one cell a line)
