@@ -23,7 +23,9 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     normal = normal_document(document)
     lines = list(normal.document.lines())
     # the sections as the normalised lines number them, for the readers, and as the source does
-    sections = [attrs.evolve(s, line=normal.normal_line(s.line)) for s in document.sections] or find_sections(lines)
+    sections = [attrs.evolve(s, line=normal.first_normal_line(s.line)) for s in document.sections] or find_sections(
+        lines
+    )
     vocabularies = [Path(path) for paths in pm.hook.evalrules_vocabulary() for path in paths]
     found = pm.hook.evalrules_extract(
         document=normal.document, sections=sections, lexicon=lexicon_with(vocabularies), concepts=known_concepts(pm)

@@ -49,6 +49,7 @@ _OCR_CANDIDATE = re.compile(r"[OolI兀.]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DROPPED_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\xa0]+(?=[{_CJK}])")
 _PROSE_OR_CELLS = re.compile(r"[，。；：、,;:|]")
+_TOKEN = re.compile(r"\S*")
 
 
 def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
@@ -99,7 +100,7 @@ def _split_words(text: str) -> list[re.Match[str]]:
     for space in _DROPPED_SPACE.finditer(text):
         before = text.rfind(" ", 0, space.start()) + 1
         left = token if token_end == space.start() else text[before : space.start()]
-        right = re.match(r"\S*", text[space.end() :])
+        right = _TOKEN.match(text, space.end())
         joined = left + (right.group() if right else "")
         whole = left in words or left in names
         if not whole and (joined in words or any(_completes(joined, name) for name in names)):
@@ -134,7 +135,7 @@ class NormalText:
         """The source line normalised line ``number`` starts on."""
         return self._source_lines.get(number, number)
 
-    def normal_line(self, source: int) -> int:
+    def first_normal_line(self, source: int) -> int:
         """The first normalised line of source line ``source``."""
         return next((n for n, s in self._source_lines.items() if s == source), source)
 
@@ -237,8 +238,8 @@ def _normal_lines(
 _RUN_ON_LEAST = 200  # characters: a line this long may hold a body run onto one line
 # where a paragraph starts inside a line that holds a body run on: a heading after a sentence
 # ends (。二、 / 。3. / 如下:(一), but not 附件:1.…, an attachment's name, nor …;2.…, an item of a
-# list), or right after a cell
-# (|(一)), not after a cell's separator and its space (| 1.项目年度目标完成情况 | is a cell of a row)
+# list), or right after a cell (|(一)), not after a cell's separator and its space
+# (| 1.项目年度目标完成情况 | is a cell of a row)
 _HEADING_AHEAD = r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
 _NUMBERED_AHEAD = r"(?<![\d.])\d{1,2}(?:、|\.(?!\d))"
 _RUN_ON_BREAK = re.compile(
