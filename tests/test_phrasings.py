@@ -64,6 +64,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("procurement.savings_services", "30", "万元"),
             },
         ),
+        (  # under a heading of what was arranged (安排情况), the figures are the budget's
+            "一、“三公”经费安排情况\n2022年本部门财政拨款安排“三公”经费502.4万元，比上年减少14.6万元，下降2.82%。\n",
+            {
+                ("three_public.budget.total", "502.4", "万元"),
+                ("three_public.budget.total:yoy_change", "-14.6", "万元"),
+                ("three_public.budget.total:yoy_pct", "-2.82", "%"),
+            },
+        ),
         (  # the shares of names that have no concept are no share of the total named before them
             "2022年全国政府采购规模为34993.1亿元。公开招标、邀请招标采购规模分别占全国政府采购规模的77.2%、0.8%。",
             {("procurement.total", "34993.1", "亿元")},
