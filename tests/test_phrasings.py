@@ -64,6 +64,10 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("procurement.savings_services", "30", "万元"),
             },
         ),
+        (  # 年初预算 between the label and its figure
+            "财政拨款“三公”经费支出年初预算为6,283.70元,支出决算为6,283.70元,完成年初预算的100%。",
+            {("three_public.budget.total", "6283.70", "元"), ("three_public.final.total", "6283.70", "元")},
+        ),
         (  # under a heading of what was arranged (安排情况), the figures are the budget's
             "一、“三公”经费安排情况\n2022年本部门财政拨款安排“三公”经费502.4万元，比上年减少14.6万元，下降2.82%。\n",
             {

@@ -23,7 +23,7 @@ ANY_PARENT = "*"  # as ``parent``: read a label as a part of whatever it is a pa
 
 # What may stand between a label and its figure without changing what the label names.
 _FILLER = re.compile(
-    r"(?:[为是共计达约的及总:,，、]|合计|共计|达到|实现|金额|总额|人民币|预算数?|决算数?|执行数|支出|安排|汇总数?|数|额|"
+    r"(?:[为是共计达约的及总:,，、]|合计|共计|达到|实现|金额|总额|人民币|(?:年初|全年|调整后)?预算数?|决算数?|执行数|支出|安排|汇总数?|数|额|"
     r"经费|(?<=费)用|"
     r"\(万元\)|\(元\)|\(%\)|\(人\))*"
 )
