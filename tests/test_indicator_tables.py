@@ -106,11 +106,17 @@ def test_a_table_cut_off_states_no_weight_of_the_part_it_lost(tmp_path: Path) ->
 
 def test_a_table_with_its_targets_before_its_weights_is_not_read_by_the_grammar(tmp_path: Path) -> None:
     """一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 权重 | 得分: the first number after a name is its
-    target, not its weight; the rows are read by their columns instead."""
-    header = ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分"]
-    rows = [["产出指标", "数量指标", "发放覆盖率", "100", "100", "60", "60"]]
+    target, not its weight; the rows are read by their columns instead, a row whose upper level
+    is merged with the row above taking it from there."""
+    header = ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "权重", "得分", "未完成原因"]
+    rows = [
+        ["产出指标", "数量指标", "发放覆盖率", "100", "100", "60", "60", ""],
+        ["", "质量指标", "按时发放率", "95", "98", "30", "30", ""],  # 产出指标 merged with the row above
+    ]
     text = "\n".join([TITLE, *(" | ".join(row) + " |" for row in [header, *rows])]) + "\n"
     assert _indicators(read_report(tmp_path, text)) == {
         ("产出指标.数量指标.发放覆盖率:weight", "60"),
         ("产出指标.数量指标.发放覆盖率:score", "60"),
+        ("产出指标.质量指标.按时发放率:weight", "30"),
+        ("产出指标.质量指标.按时发放率:score", "30"),
     }

@@ -75,6 +75,7 @@ _COLUMNS: Mapping[str, tuple[str, str | None]] = {
     "二级指标": ("name", None),
     "三级指标": ("name", None),
 }
+_LEVELS = 3  # 一级 / 二级 / 三级指标
 _TOTAL_ROWS = ("年度资金总额", "资金总额", "总额", "合计", "预算执行率", "预算执行情况", "预算执行")
 _FISCAL_ROWS = ("财政资金", "本年财政拨款", "财政拨款")
 
@@ -254,6 +255,7 @@ def read_tables(
         unit = _table_unit([Line(0, caption), *table]) or document_unit
         header: list[Column | None] = []
         indicator: str | None = None
+        path: tuple[str, ...] = ()
         for number, cells in enumerate(_rows(table), start=1):
             row = [attrs.evolve(c, at=(number, index)) for index, c in enumerate(cells, start=1)]
             columns = [_column(c, unit) for c in row]
@@ -266,8 +268,30 @@ def read_tables(
                 facts.extend(weights)
                 continue
             if header and numbers:
-                facts.extend(_row_facts(row, header, lexicon, known, topic, unit, indicator))
+                path = _indicator_path(row, header, path)
+                facts.extend(_row_facts(row, header, lexicon, known, topic, unit, indicator, path))
     return facts
+
+
+def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[str, ...]) -> tuple[str, ...]:
+    """The indicator a row of a table of indicators is of: its cells before the header's columns
+    after the names (指标值, 完成值, 得分 …) are its names; a row with fewer, its upper levels in
+    cells merged with the rows above, takes those from the row above (数量指标 | 拆除活人墓 |
+    32座 | 32座 | 20 under 产出指标 | 数量指标 | 办结信访案件 | 168起 | 168起 | 10)."""
+    levels = [i for i, c in enumerate(header) if c is not None and c.kind == "name"]
+    marks = [i for i, c in enumerate(header) if c is not None and c.kind in ("weight", "score")]
+    figures_at = [i for i, c in enumerate(row) if _is_number(c)]
+    if not levels:
+        return ()
+    # the columns from the names to the last weight or score, which the row's last figure is in
+    # (a reason column after it is often left empty, and an empty cell is not written)
+    between = (marks[-1] - levels[-1]) if marks and marks[-1] > levels[-1] else len(header) - levels[-1]
+    named = row[: max(figures_at[-1] - between + 1, 0)] if figures_at else []
+    if not named or any(_is_number(c) for c in named):  # not as wide as the header: its first figure ends the names
+        first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
+        return tuple(_NUMBERING.sub("", c.clean) for c in row[:first])[:_LEVELS]
+    names = [_NUMBERING.sub("", c.clean) for c in named][-len(levels) :]
+    return (*above[: len(levels) - len(names)], *names)
 
 
 def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
@@ -320,9 +344,11 @@ def _row_facts(
     topic: str | None,
     unit: str | None,
     indicator: str | None,
+    path: tuple[str, ...],
 ) -> Iterator[Fact]:
     """The facts of one row; ``indicator`` names the indicator a 预算执行 form's header gives
-    its weight to (预算执行情况(10分)), else the row's own label does."""
+    its weight to (预算执行情况(10分)), else the row's own label does; ``path`` is the row's
+    indicator in a table of indicators (empty in any other)."""
     values = [c for c in row if _is_number(c)]
     names = [c for c in row[: row.index(values[0])] if not _is_number(c)] if values else []
     if not names:
@@ -330,12 +356,10 @@ def _row_facts(
     columns = [c for c in header if c is not None and c.kind != "name"]
     label = _NUMBERING.sub("", names[0].clean)
     execution = any(c.kind in ("initial_budget", "annual_budget", "executed") for c in columns)
-    has_names = any(c is not None and c.kind == "name" for c in header)
-    if has_names:
+    if path:
         if label in _TOTAL_ROWS:
             return
         weight_score = [c for c in columns if c.kind in ("weight", "score")]
-        path = tuple(_NUMBERING.sub("", n.clean) for n in names[:3])
         for column, cell in zip(weight_score, values[-len(weight_score) :], strict=False):
             yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
@@ -498,10 +522,10 @@ def read_spaced_tables(
             dated = _dated(header)
             if any(column.kind in _FORM_KINDS for column, _ in dated):  # a form's row, read as one
                 columns: list[Column | None] = [None, *(column for column, _ in dated[: len(numbers)])]
-                facts.extend(_row_facts(group[:], columns, lexicon, known, topic, unit, None))
+                facts.extend(_row_facts(group[:], columns, lexicon, known, topic, unit, None, ()))
             else:
                 for cell, (column, year) in zip(numbers, dated[-len(numbers) :], strict=True):
-                    for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None):
+                    for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None, ()):
                         facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
         group.clear()
         overflow = False
