@@ -275,9 +275,10 @@ def read_tables(
 
 def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[str, ...]) -> tuple[str, ...]:
     """The indicator a row of a table of indicators is of: its cells before the header's columns
-    after the names (指标值, 完成值, 得分 …) are its names; a row with fewer, its upper levels in
-    cells merged with the rows above, takes those from the row above (数量指标 | 拆除活人墓 |
-    32座 | 32座 | 20 under 产出指标 | 数量指标 | 办结信访案件 | 168起 | 168起 | 10)."""
+    after the names (指标值, 完成值, 得分 …) are its names.  In a table of three levels, a row of
+    two names is a 三级 row whose 一级 is merged with the rows above, and takes it from there
+    (数量指标 | 拆除活人墓 | 32座 | 32座 | 20 under 产出指标 | 数量指标 | 办结信访案件 | 168起 |
+    168起 | 10); with fewer levels, a shorter row is an upper level's own (产出指标 | 40 | 38)."""
     levels = [i for i, c in enumerate(header) if c is not None and c.kind == "name"]
     marks = [i for i, c in enumerate(header) if c is not None and c.kind in ("weight", "score")]
     figures_at = [i for i, c in enumerate(row) if _is_number(c)]
@@ -291,7 +292,9 @@ def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[s
         first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
         return tuple(_NUMBERING.sub("", c.clean) for c in row[:first])[:_LEVELS]
     names = [_NUMBERING.sub("", c.clean) for c in named][-len(levels) :]
-    return (*above[: len(levels) - len(names)], *names)
+    if len(levels) >= _LEVELS and len(names) == len(levels) - 1:
+        return (*above[:1], *names)  # a 三级 row under a 一级 merged with the rows above
+    return tuple(names)
 
 
 def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
