@@ -151,7 +151,6 @@ class _Node:
     score: _Cell | None = None
     path: tuple[str, ...] = ()
     left: Decimal = Decimal(0)  # of its weight, what its parts have not filled
-    parts: int = 0
 
 
 class _Misread(Exception):
@@ -196,7 +195,6 @@ class _Tree:
             if weight > parent.left:
                 raise _Misread
             parent.left -= weight
-            parent.parts += 1
         node.path = (*(n.name for n in self.open), node.name)
         self.nodes.append(node)
         if len(node.path) < self.depth:
