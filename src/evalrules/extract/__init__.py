@@ -3,13 +3,15 @@ every extractor plugin reads from the normalised text, pointed back at the sourc
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 import pluggy
 
 from evalrules.concepts import known_concepts
-from evalrules.extract.lexicon import lexicon_with
+from evalrules.extract.lexicon import Lexicon, lexicon_with
 from evalrules.extract.metadata import kind_of, title_line, title_text
 from evalrules.extract.region import region_of
 from evalrules.extract.sections import find_sections
@@ -19,6 +21,14 @@ from evalrules.model import Document, Report
 __all__ = ["extract_report"]
 
 
+@functools.lru_cache(maxsize=8)
+def _vocabulary(pm: pluggy.PluginManager) -> tuple[Lexicon, Mapping[str, str]]:
+    """The words and concepts every pack adds to the readers, gathered once per plugin manager
+    (as the registry gathers the rest), not read again for each document."""
+    vocabularies = [Path(path) for paths in pm.hook.evalrules_vocabulary() for path in paths]
+    return lexicon_with(vocabularies), known_concepts(pm)
+
+
 def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     normal = normal_document(document)
     lines = list(normal.document.lines())
@@ -26,10 +36,8 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     sections = [attrs.evolve(s, line=normal.first_normal_line(s.line)) for s in document.sections] or find_sections(
         lines
     )
-    vocabularies = [Path(path) for paths in pm.hook.evalrules_vocabulary() for path in paths]
-    found = pm.hook.evalrules_extract(
-        document=normal.document, sections=sections, lexicon=lexicon_with(vocabularies), concepts=known_concepts(pm)
-    )
+    lexicon, concepts = _vocabulary(pm)
+    found = pm.hook.evalrules_extract(document=normal.document, sections=sections, lexicon=lexicon, concepts=concepts)
     facts = sorted((normal.to_source(fact) for facts in found for fact in facts), key=lambda f: (f.line, f.span.column))
     heading = title_line(lines)
     title = document.title or (title_text(document.line_text(normal.source_line(heading.number))) if heading else None)

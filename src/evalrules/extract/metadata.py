@@ -147,16 +147,11 @@ def _named(line: Line, *patterns: re.Pattern[str]) -> Fact | None:
     return None
 
 
-def _above(lines: Sequence[Line], line: Line) -> Line | None:
-    """The last line with text before ``line``."""
+def _next_to(lines: Sequence[Line], line: Line, step: int) -> Line | None:
+    """The nearest line with text before ``line`` (``step`` -1) or after it (1)."""
     index = lines.index(line)
-    return next((other for other in reversed(lines[:index]) if other.text.strip()), None)
-
-
-def _below(lines: Sequence[Line], line: Line) -> Line | None:
-    """The first line with text after ``line``."""
-    index = lines.index(line)
-    return next((other for other in lines[index + 1 :] if other.text.strip()), None)
+    others = reversed(lines[:index]) if step < 0 else lines[index + 1 :]
+    return next((other for other in others if other.text.strip()), None)
 
 
 def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
@@ -172,7 +167,7 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     if match:
         start = text.find(match.group())
         return _fact("report.title_department", title, start, start + len(match.group()))
-    above = _above(lines, title)
+    above = _next_to(lines, title, -1)
     named = _named(above, _NAME_LINE) if above is not None else None
     return attrs.evolve(named, concept="report.title_department") if named else None
 
@@ -209,7 +204,7 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
     if found is None and titled is not None and title is not None and titled.line != title.number:
         found = attrs.evolve(titled, concept="report.department")
     if found is None and titled is None and title is not None:
-        below = _below(lines, title)  # 绩效自评报告 / 株洲市渌口区科学技术协会: the unit under its title
+        below = _next_to(lines, title, 1)  # 绩效自评报告 / 株洲市渌口区科学技术协会: the unit under its title
         found = _named(below, _NAME_LINE) if below is not None else None
     if found is None:
         found = _body_department(lines, skip, _PUBLISHER, _PUBLISHER_ALONE)

@@ -280,18 +280,18 @@ def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[s
     (数量指标 | 拆除活人墓 | 32座 | 32座 | 20 under 产出指标 | 数量指标 | 办结信访案件 | 168起 |
     168起 | 10); with fewer levels, a shorter row is an upper level's own (产出指标 | 40 | 38)."""
     levels = [i for i, c in enumerate(header) if c is not None and c.kind == "name"]
-    marks = [i for i, c in enumerate(header) if c is not None and c.kind in ("weight", "score")]
-    figures_at = [i for i, c in enumerate(row) if _is_number(c)]
     if not levels:
         return ()
+    marks = [i for i, c in enumerate(header) if c is not None and c.kind in ("weight", "score")]
+    figures_at = [i for i, c in enumerate(row) if _is_number(c)]
     # the columns from the names to the last weight or score, which the row's last figure is in
     # (a reason column after it is often left empty, and an empty cell is not written)
     between = (marks[-1] - levels[-1]) if marks and marks[-1] > levels[-1] else len(header) - levels[-1]
-    named = row[: max(figures_at[-1] - between + 1, 0)] if figures_at else []
-    if not named or any(_is_number(c) for c in named):  # not as wide as the header: its first figure ends the names
-        first = next((i for i, c in enumerate(row) if _is_number(c)), len(row))
+    named = figures_at[-1] - between + 1 if figures_at else 0
+    if named <= 0 or figures_at[0] < named:  # not as wide as the header: its first figure ends the names
+        first = figures_at[0] if figures_at else len(row)
         return tuple(_NUMBERING.sub("", c.clean) for c in row[:first])[:_LEVELS]
-    names = [_NUMBERING.sub("", c.clean) for c in named][-len(levels) :]
+    names = [_NUMBERING.sub("", c.clean) for c in row[:named]][-len(levels) :]
     if len(levels) >= _LEVELS and len(names) == len(levels) - 1:
         return (*above[:1], *names)  # a 三级 row under a 一级 merged with the rows above
     return tuple(names)

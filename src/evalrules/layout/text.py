@@ -129,15 +129,16 @@ class NormalText:
     source: Document
     _places: dict[int, tuple[tuple[int, int], ...]]  # normalised line → (source line, column) of each character
     _lines: dict[int, str]  # source line number → its text
-    _source_lines: dict[int, int]  # normalised line number → the source line it starts on
+    _origin: dict[int, int]  # normalised line number → the source line it starts on
+    _first: dict[int, int]  # source line number → its first normalised line
 
     def source_line(self, number: int) -> int:
         """The source line normalised line ``number`` starts on."""
-        return self._source_lines.get(number, number)
+        return self._origin.get(number, number)
 
     def first_normal_line(self, source: int) -> int:
         """The first normalised line of source line ``source``."""
-        return next((n for n, s in self._source_lines.items() if s == source), source)
+        return self._first.get(source, source)
 
     def source_span(self, span: Span) -> Span:
         """Where ``span`` of the normalised text is written in the source, as written there
@@ -218,7 +219,7 @@ def _normal_lines(
     joined: list[tuple[int, int]] = []
     text = ""
     for i, line in enumerate(lines):
-        numbering.sources[line.number] = line.text
+        numbering.texts[line.number] = line.text
         own, columns = normal_line(line.text)
         if not joined:
             first = line.number
@@ -228,7 +229,7 @@ def _normal_lines(
             continue
         for start, end in _pieces(text):
             number = numbering.next(first)
-            last = numbering.next(line.number, advance=False) if line.number != first and end == len(text) else None
+            last = numbering.of(line.number) if line.number != first and end == len(text) else None
             normal.append(Line(number, text[start:end], last))
             places[number] = tuple(joined[start:end])
         text, joined = "", []
@@ -288,23 +289,27 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 @attrs.define
 class _Numbering:
     """Normalised lines are numbered as the source's, until a line run on is cut into several:
-    from there on each gets the next number, and ``source`` says where each came from."""
+    from there on each gets the next number.  It keeps the way back and forth."""
 
-    sources: dict[int, str] = attrs.Factory(dict)  # source line number → its text
-    source: dict[int, int] = attrs.Factory(dict)  # normalised line number → source line number
+    texts: dict[int, str] = attrs.Factory(dict)  # source line number → its text
+    origin: dict[int, int] = attrs.Factory(dict)  # normalised line number → source line number
+    first: dict[int, int] = attrs.Factory(dict)  # source line number → its first normalised line
     shift: int = 0
     _last: int = 0  # the source line the last number was given for
 
-    def next(self, source: int, advance: bool = True) -> int:
+    def next(self, source: int) -> int:
         """The number of the next normalised line, which starts on source line ``source``."""
-        if not advance:
-            return source + self.shift
         if source == self._last:
             self.shift += 1
         self._last = source
-        number = source + self.shift
-        self.source[number] = source
+        number = self.of(source)
+        self.origin[number] = source
+        self.first.setdefault(source, number)
         return number
+
+    def of(self, source: int) -> int:
+        """The number source line ``source`` has as things stand (the end of a joined line)."""
+        return source + self.shift
 
 
 def _normal_rows(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
@@ -320,4 +325,6 @@ def normal_document(document: Document) -> NormalText:
         Block(block.kind, tuple(_normal_lines(block.lines, width, numbering, places)), _normal_rows(block.rows))
         for block in document.blocks
     )
-    return NormalText(attrs.evolve(document, blocks=blocks), document, places, numbering.sources, numbering.source)
+    return NormalText(
+        attrs.evolve(document, blocks=blocks), document, places, numbering.texts, numbering.origin, numbering.first
+    )

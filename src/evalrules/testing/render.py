@@ -232,10 +232,11 @@ def _procurement_plan(w: _Writer) -> None:
     """政府采购采购计划金额…，节约资金…，节约率为…。货物类采购实际采购金额…: the whole's plan and
     then each item's, a sentence each in one paragraph (the figures after an item's name are the
     item's), less what ``_procurement`` said."""
-    said = {concept for _, concept in _PROCUREMENT} | {"procurement.total"} if w.has("procurement.total") else set()
+    # the total is 政府采购支出, said by _procurement with its items if it is stated at all
+    said = {"procurement.total", *(concept for _, concept in _PROCUREMENT if w.has("procurement.total"))}
     opened = False
     for word, item in (("", None), ("货物类采购", "goods"), ("工程类采购", "works"), ("服务类采购", "services")):
-        stated = [(label, c) for label, c in _plan(item) if w.has(c) and c not in said and c != "procurement.total"]
+        stated = [(label, c) for label, c in _plan(item) if w.has(c) and c not in said]
         if not stated:
             continue
         w.say(("" if opened else "政府采购") + word)
