@@ -64,9 +64,35 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("procurement.savings_services", "30", "万元"),
             },
         ),
-        (  # 年初预算 between the label and its figure
+        (  # 年初预算 between the label and its figure; 完成年初预算的 is the 三公 total's, not the funds' 执行率
             "财政拨款“三公”经费支出年初预算为6,283.70元,支出决算为6,283.70元,完成年初预算的100%。",
-            {("three_public.budget.total", "6283.70", "元"), ("three_public.final.total", "6283.70", "元")},
+            {
+                ("three_public.budget.total", "6283.70", "元"),
+                ("three_public.final.total", "6283.70", "元"),
+                ("three_public.final.total:of_budget", "100", "%"),
+            },
+        ),
+        (  # a change against the budget, and that change in percent
+            "2020年度“三公”经费41万元,较上年减少19万元,下降43.78%,较年初预算数减少4万元,下降2.2%。",
+            {
+                ("three_public.final.total", "41", "万元"),
+                ("three_public.final.total:yoy_change", "-19", "万元"),
+                ("three_public.final.total:yoy_pct", "-43.78", "%"),
+                ("three_public.final.total:vs_budget", "-4", "万元"),
+                ("three_public.final.total:vs_budget_pct", "-2.2", "%"),
+            },
+        ),
+        (  # the parts of a change: each part's change is against what the total's was
+            "“三公”经费支出决算数比上年减少11.57万元,下降42.26%。其中:因公出国(境)费支出决算减少0万元,下降0%;"
+            "公务接待费支出决算减少8.96万元,下降36.78%。",
+            {
+                ("three_public.final.total:yoy_change", "-11.57", "万元"),
+                ("three_public.final.total:yoy_pct", "-42.26", "%"),
+                ("three_public.final.overseas:yoy_change", "0", "万元"),
+                ("three_public.final.overseas:yoy_pct", "0", "%"),
+                ("three_public.final.reception:yoy_change", "-8.96", "万元"),
+                ("three_public.final.reception:yoy_pct", "-36.78", "%"),
+            },
         ),
         (  # under a heading of what was arranged (安排情况), the figures are the budget's
             "一、“三公”经费安排情况\n2022年本部门财政拨款安排“三公”经费502.4万元，比上年减少14.6万元，下降2.82%。\n",
@@ -253,9 +279,13 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "许镇镇2020年“三公”经费决算数共计35.5万元，比上年预算数字下降35.45%，比上年决算数字下降34.26%。",
             {("three_public.final.total", "35.5", "万元"), ("three_public.final.total:yoy_pct", "-34.26", "%")},
         ),
-        (  # a percent after a change against the budget is against the budget too: no concept
+        (  # a percent after a change against the budget is against the budget too
             "2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元，下降54.65%。",
-            {("three_public.final.total", "9.07", "万元"), ("three_public.final.total:vs_budget", "-10.93", "万元")},
+            {
+                ("three_public.final.total", "9.07", "万元"),
+                ("three_public.final.total:vs_budget", "-10.93", "万元"),
+                ("three_public.final.total:vs_budget_pct", "-54.65", "%"),
+            },
         ),
     ],
 )

@@ -11,7 +11,7 @@ import pluggy
 
 __all__ = ["INDICATOR_PREFIX", "MEASURES", "indicator_concept", "is_known", "known_concepts"]
 
-MEASURES = frozenset({"share", "yoy_change", "yoy_pct", "vs_budget", "weight", "score"})
+MEASURES = frozenset({"share", "yoy_change", "yoy_pct", "vs_budget", "vs_budget_pct", "of_budget", "weight", "score"})
 INDICATOR_PREFIX = "evaluation.indicator."
 
 # The spec documents these families in prose; they are concepts all the same.

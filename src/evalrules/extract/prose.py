@@ -51,6 +51,7 @@ _YOY = re.compile(
 )
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
+_OF_BUDGET = re.compile(r"^[,，;；]*完成(?:全年|年初|调整后)?预算(?:数)?的?$")
 # the total score's name, at the end of its label (what follows is filler: 为, 是, 达到 …);
 # 绩效评价得分表 一级指标 … 部门决策(25分) names a table, not the total
 _TOTAL_SCORE = re.compile(
@@ -90,6 +91,7 @@ class _Sentence:
     subject: Fact | None = None
     previous: Fact | None = None  # the subject before the current one
     against_budget: bool = False  # the last figure was the subject's budget: a change next is vs_budget
+    compared: str | None = None  # the measure of the last change stated (yoy_change, vs_budget)
     listed: list[str] = attrs.Factory(list)  # concepts named by “A、B和C分别为”, in order
     listed_next: int = 0  # which of them the next figure is
     listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为
@@ -172,6 +174,16 @@ def _rescoped(concept: str, scope: str, known: Mapping[str, str]) -> str | None:
     return None
 
 
+def _final_of(subject: Fact, previous: Fact | None, known: Mapping[str, str]) -> Fact | None:
+    """The final figure of the subject: itself, or the figure before it if that is the
+    subject's final counterpart (预算为22.96万元，支出决算为15.81万元); None if neither is."""
+    if ".final." in f".{subject.base}":
+        return subject
+    if previous is not None and previous.base == _rescoped(subject.base, "final", known):
+        return previous
+    return None
+
+
 def _signed(value: Decimal, sign: str | None) -> Decimal:
     return -value if sign in _DECREASE and value != 0 else value
 
@@ -242,10 +254,13 @@ def _fact(concept: str, value: Decimal, figure: Figure, para: _Paragraph, period
     )
 
 
-def _measure(label: str, dim: str, subject: Fact) -> tuple[str, str | None] | None:
-    """(measure, sign word) when ``label`` states a change or share of the subject."""
+def _measure(label: str, dim: str, subject: Fact, topic: str | None) -> tuple[str, str | None] | None:
+    """(measure, sign word) when ``label`` states a change or share of the subject; under a
+    topic, 完成预算的 is the topic's item in percent of its budget, not the funds' 执行率."""
     if dim == "percent" and _SHARE.search(label) and "率" not in label:
         return "share", None
+    if dim == "percent" and topic and _OF_BUDGET.search(label):
+        return "of_budget", None  # 三公经费支出决算为15.81万元，完成预算的68.68%
     found = _VS_BUDGET.search(label)
     if found and dim == "money":
         return "vs_budget", found["sign"] or found["over"]
@@ -255,6 +270,15 @@ def _measure(label: str, dim: str, subject: Fact) -> tuple[str, str | None] | No
             return None  # 决算数…比上年预算数下降35.45%: against last year's budget, no concept
         return ("yoy_change" if dim == "money" else "yoy_pct"), found["sign"]
     return None
+
+
+def _part_change(label: str, dim: str, compared: str) -> tuple[str, str | None] | None:
+    """A part's change in a breakdown of a change (其中:公务接待费支出决算减少12,625.00元): measured
+    against what the total's change was."""
+    found = _CHANGE_AT_END.search(label)
+    if found is None or dim != "money":
+        return None
+    return compared, found["sign"]
 
 
 @attrs.frozen
@@ -306,6 +330,7 @@ def read_prose(
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
                 year=carried.year,
+                compared=carried.compared,
             )
             found = list(
                 _read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause, qualifiers)
@@ -376,19 +401,25 @@ def _read_sentence(
         subject = named or state.subject
         if dim == "money" and subject is not None and subject.unit == "%" and state.previous is not None:
             subject = state.previous  # 完成预算100%，决算数大于预算数55.93万元: the amount's, not the rate's
-        measure = _measure(label, dim, subject) if subject is not None else None
+        measure = _measure(label, dim, subject, state.topic) if subject is not None else None
+        if named is not None and measure is None and state.compared is not None:
+            measure = _part_change(label, dim, state.compared)
+        if measure is not None and measure[0] == "of_budget" and subject is not None:
+            subject = _final_of(subject, state.previous, known)
+            if subject is None:
+                continue
         if measure is not None and subject is not None:
             name, sign = measure
             if state.against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
-                if name == "yoy_pct":
-                    continue  # a change against the budget in percent has no concept
-                name = "vs_budget"
+                name = "vs_budget_pct" if name == "yoy_pct" else "vs_budget"
             elif name.startswith("yoy"):
                 state.against_budget = False
             elif name == "vs_budget":
                 state.against_budget = True  # 较年初预算数减少10.93万元，下降54.65%: the percent is against it too
             if named is not None:
                 state.subject = named  # 下降6.89% written next is the same figure's change
+            if name in ("yoy_change", "vs_budget"):
+                state.compared = name
             value = _signed(figure.value, sign)
             yield _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
             continue
@@ -545,7 +576,14 @@ def _named_subject(
     carrying only the concept)."""
     found = _COMPARED.search(label)
     if found is None:
-        return None
+        if not (state.breakdown and state.compared and (change := _CHANGE_AT_END.search(label))):
+            return None
+        # 比上年减少54,424.16元。其中:因公出国(境)费支出决算增加0元: a part's change, against the same
+        named = _LEAD.sub("", label[: change.start()])
+        scope = lexicon.scope_of(named) or state.scope or context.scope
+        parent = state.parent.base if state.parent is not None else ANY_PARENT
+        resolved = lexicon.resolve(named, "money", scope, parent, known, state.topic, qualified=state.qualified)
+        return Fact(resolved[0], Decimal(0), Span(0, 0, ""), unit="元") if resolved and resolved[1] else None
     named = label[: found.start()]
     if not named.strip("。，,;；"):  # 与上年相比，the name, the change
         after = _COMPARED_TAIL.match(label, found.end())

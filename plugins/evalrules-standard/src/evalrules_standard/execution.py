@@ -1,7 +1,8 @@
 """Rates, shares, changes and orderings.
 
 - ``ratio``: a stated rate or share = numerator / denominator × 100;
-- ``growth``: a stated change in percent = change / (value − change) × 100;
+- ``growth``: a stated change in percent = change / (value − change) × 100, against last year
+  or against the budget;
 - ``change``: a stated change = this year's figure − last year's, where the report states both
   (a budget may be compared with last year's final figure); off by a last-digit unit as
   written (11.8 − 12.39 = −0.59, written −0.58) it is a milder ``rounding_gap`` finding;
@@ -51,9 +52,14 @@ def _growth_holds(trial: list[Fact]) -> bool | None:
     return relations.value_of(pct).overlaps((delta / before).scale(Decimal(100)))
 
 
+# the measures of a change and of that change in percent, by what it is against
+_CHANGES = {"year": ("yoy_change", "yoy_pct"), "budget": ("vs_budget", "vs_budget_pct")}
+
+
 def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
+    change_measure, pct_measure = _CHANGES[rule["against"]]
     for concept in rule["concepts"]:
-        roles = {"pct": f"{concept}:yoy_pct", "change": f"{concept}:yoy_change", "value": concept}
+        roles = {"pct": f"{concept}:{pct_measure}", "change": f"{concept}:{change_measure}", "value": concept}
         for chosen in bindings(report, roles, required=list(roles)):
             facts = [chosen["pct"], chosen["change"], chosen["value"]]
             if facts[0].clause != facts[1].clause:
@@ -204,12 +210,13 @@ def ratio_example(rule: Rule) -> Example:
 
 
 def growth_example(rule: Rule) -> Example:
-    """120, up 20 on last year, stated as up 20%; then as up 25%."""
+    """120, up 20 on last year (or on the budget), stated as up 20%; then as up 25%."""
     concept = rule["concepts"][0]
-    figures = (example_fact(concept, Decimal(120), 0), example_fact(f"{concept}:yoy_change", Decimal(20), 1))
+    change, pct = _CHANGES[rule["against"]]
+    figures = (example_fact(concept, Decimal(120), 0), example_fact(f"{concept}:{change}", Decimal(20), 1))
     return Example(
-        (*figures, example_fact(f"{concept}:yoy_pct", Decimal(20), 2, "%")),
-        (*figures, example_fact(f"{concept}:yoy_pct", Decimal(25), 2, "%")),
+        (*figures, example_fact(f"{concept}:{pct}", Decimal(20), 2, "%")),
+        (*figures, example_fact(f"{concept}:{pct}", Decimal(25), 2, "%")),
     )
 
 
@@ -261,8 +268,13 @@ RATIO = RuleType(
 )
 GROWTH = RuleType(
     name="growth",
-    doc="增减率 = 增减额 / (本年数 − 增减额) × 100",
-    params={"concepts": Param("concepts", doc="带 :yoy_change 与 :yoy_pct 的概念")},
+    doc="增减率 = 增减额 / (本年数 − 增减额) × 100（较上年，或较预算）",
+    params={
+        "concepts": Param("concepts", doc="带 :yoy_change 与 :yoy_pct（较预算：:vs_budget 与 :vs_budget_pct）的概念"),
+        "against": Param(
+            "text", required=False, default="year", choices=tuple(_CHANGES), doc="year：较上年；budget：较预算"
+        ),
+    },
     evaluate=evaluate_growth,
     example=growth_example,
     why="增减率与增减额、本年数算出的不符，至少有一个数字写错。",
