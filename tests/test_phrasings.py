@@ -82,6 +82,22 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.total:vs_budget_pct", "-2.2", "%"),
             },
         ),
+        (  # 各: respectively, with the noun the names share written once and one unit for the list
+            "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,"
+            "各下降23.51%、38.28%。",
+            {
+                ("final.income_total", "4125.49", "万元"),
+                ("final.expense_total", "4143.91", "万元"),
+                ("final.income_total:yoy_change", "-1267.86", "万元"),
+                ("final.expense_total:yoy_change", "-2570.97", "万元"),
+                ("final.income_total:yoy_pct", "-23.51", "%"),
+                ("final.expense_total:yoy_pct", "-38.28", "%"),
+            },
+        ),
+        (  # 均: one figure for every name
+            "2024年度收、支总计均为1523.26万元。",
+            {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},
+        ),
         (  # the parts of a change: each part's change is against what the total's was
             "“三公”经费支出决算数比上年减少11.57万元,下降42.26%。其中:因公出国(境)费支出决算减少0万元,下降0%;"
             "公务接待费支出决算减少8.96万元,下降36.78%。",

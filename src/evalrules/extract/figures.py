@@ -35,7 +35,7 @@ UNITS = (
 )
 
 _NUMBER = re.compile(
-    r"(?<![\d.])(?<!\d,)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<space>\s*)(?P<unit>" + "|".join(UNITS) + r")?"
 )
 _CHINESE = re.compile(
@@ -46,6 +46,7 @@ _POWER = {"十": 10, "百": 100, "千": 1000}
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _NOT_AFTER = re.compile(r"\s*(?:年|月|日|号|時|时|期|届|批|位|楼|层|条|款|项|章|节|〕|\]|】|）\d|-\d|/\d)")
 _BEFORE_SKIP = ("第", "〔", "[", "【", "No", "NO", "no.")
+_AFTER_DECIMAL = re.compile(r"\.\d+,$")
 _MAX_DIGITS = 11  # longer digit runs are phone numbers, codes, ids
 
 
@@ -89,6 +90,14 @@ def _chinese_figures(line: str, begin: int, stop: int) -> Iterator[Figure]:
         yield Figure(value, decimals, match["unit"], match.start(), match.end(), match.start("unit"))
 
 
+def _grouped_rest(line: str, start: int) -> bool:
+    """Whether digits at ``start`` are the rest of a figure grouped by thousands (1,234); after a
+    decimal figure (4125.49,4143.91万元) they are a figure of their own."""
+    if line[start - 1 : start] != "," or not line[start - 2 : start - 1].isdigit():
+        return False
+    return not _AFTER_DECIMAL.search(line[max(0, start - _MAX_DIGITS - 2) : start])
+
+
 def _digit_figures(line: str, begin: int, stop: int) -> Iterator[Figure]:
     for match in _NUMBER.finditer(line, begin, stop):
         raw = match["num"]
@@ -100,6 +109,9 @@ def _digit_figures(line: str, begin: int, stop: int) -> Iterator[Figure]:
             continue
         if line[max(0, start - 3) : start].endswith(_BEFORE_SKIP):
             continue
+        if _grouped_rest(line, start):
+            continue
+
         digits = raw.replace(",", "")
         if len(digits.split(".")[0]) > _MAX_DIGITS:
             continue

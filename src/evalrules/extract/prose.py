@@ -94,7 +94,8 @@ class _Sentence:
     compared: str | None = None  # the measure of the last change stated (yoy_change, vs_budget)
     listed: list[str] = attrs.Factory(list)  # concepts named by “A、B和C分别为”, in order
     listed_next: int = 0  # which of them the next figure is
-    listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为
+    listed_measure: str = ""  # "" for the figures, ":share" for 占…比例为, ":yoy_change" for 各减少
+    listed_sign: str | None = None  # the direction word of a list of changes
     qualified: frozenset[str] = frozenset()  # the qualifier words of the paragraph up to the current label
     bare: list[Fact] = attrs.Factory(list)  # amounts read with no concept (concept "")
     totals: list[Fact] = attrs.Factory(list)  # figures a 其中 shows to be grand totals
@@ -365,7 +366,7 @@ def _read_sentence(
         for m in YEAR.finditer(text, sentence.start(), sentence.end())
         if text[max(0, m.start() - 1) : m.start()] not in ("较", "比", "与")
     ]
-    for figure in figures(text, sentence.start(), sentence.end()):
+    for figure in _shared_units(text, list(figures(text, sentence.start(), sentence.end()))):
         start, end = figure.start, figure.end
         label = clean_label(text[position:start])
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
@@ -387,7 +388,8 @@ def _read_sentence(
         state.topic = lexicon.topic_of(label) or state.topic
         listed = _respectively(label, dim, state, context, lexicon, known)
         if listed is not None:
-            yield _fact(listed, figure.value, figure, para, period, clause)
+            for concept, sign in listed:
+                yield _fact(concept, _signed(figure.value, sign), figure, para, period, clause)
             continue
         if _RESPECTIVELY.search(label):
             continue  # 公开招标、邀请招标…分别占…的77.2%: the figures of names that have no concept
@@ -465,6 +467,19 @@ def _read_sentence(
         yield Fact("evaluation.grade", grade["grade"], para.span(start, start + len(grade["grade"])), clause=clause)
 
 
+_LIST_SEPARATOR = re.compile(r"[、,，和及与]")
+
+
+def _shared_units(text: str, found: list[Figure]) -> list[Figure]:
+    """Figures of a list written with one unit at its end (4125.49,4143.91万元) each take it."""
+    shared = list(found)
+    for i in range(len(shared) - 2, -1, -1):
+        figure, after = shared[i], shared[i + 1]
+        if figure.unit is None and after.unit and _LIST_SEPARATOR.fullmatch(text, figure.end, after.start):
+            shared[i] = attrs.evolve(figure, unit=after.unit, unit_start=-1)
+    return shared
+
+
 def _position(fact: Fact) -> tuple[int, int]:
     return fact.line, fact.span.column
 
@@ -511,10 +526,14 @@ _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
-_RESPECTIVELY = re.compile(r"分别[^,，;；。]{0,16}$")  # 分别为 / 分别占全国政府采购规模的, right before the figure
+# 分别为 / 分别占全国政府采购规模的 / 各是 / 各减少 / 均为, right before the figure; 均 gives every name the one figure
+_RESPECTIVELY = re.compile(r"(?:分别|各(?=是|为|减少|增加|下降|增长|占)|均(?=为|是))[^,，;；。]{0,16}$")
+_LIST_MARK = re.compile(r"分别|各(?=是|为|减少|增加|下降|增长|占)|均(?=为|是)")
+_YEAR_LEAD = re.compile(r"^\d{4}年度?")
 _LISTED_NAME = 24  # characters: 一般公共服务支出 is 8; a longer run is a sentence, not a listed name
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
 _SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")
+_CHANGE_LIST = re.compile(rf"^[,，;；]*(?:分别|各){_CHANGE}$")  # …各减少1267.86、2570.97万元，各下降23.51%、38.28%
 
 
 def _listed_names(
@@ -522,50 +541,62 @@ def _listed_names(
 ) -> list[str] | None:
     """The concepts “货物、工程、服务政府采购规模分别为” names, in order (the last name may carry
     the noun they share), or None unless every name is one."""
-    head = re.split(r"[,，:：;；]", label.partition("分别")[0])[-1]
+    mark = _LIST_MARK.search(label)
+    head = re.split(r"[,，:：;；]", label[: mark.start()] if mark else label)[-1]
+    head = _YEAR_LEAD.sub("", _COMPARED_TAIL.sub("", _COMPARED.sub("", head)))  # 与2021年相比,收、支总计各减少
+    names = re.split(r"[、和及与]", head)
     concepts = []
-    for name in re.split(r"[、和及与]", head):
+    for name in names:
         if len(name) > _LISTED_NAME:
             return None  # not a name of a list: and each start of it tried would cost its length
-        # the shortest start of the name that reads as a concept: 服务政府采购规模 → 服务
-        found = next(
-            (
-                resolved[0]
-                for end in range(1, len(name) + 1)
-                if (
-                    resolved := lexicon.resolve(
-                        name[:end], "money", state.scope or context.scope, ANY_PARENT, known, state.topic
-                    )
-                )
-            ),
-            None,
+        # the shortest start of the name that reads as a concept: 服务政府采购规模 → 服务; a name
+        # short of the noun the last one carries takes it (收、支总计: 收总计)
+        found = _listed_concept(name, state, context, lexicon, known) or _listed_concept(
+            name + names[-1][len(name) :], state, context, lexicon, known
         )
-        if found is None:
-            return None
+        if found is None or found in concepts:
+            return None  # a name with no concept, or two names read as one: not this list
         concepts.append(found)
     return concepts if len(concepts) > 1 else None
 
 
+def _listed_concept(
+    name: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
+) -> str | None:
+    scope = state.scope or context.scope
+    for end in range(1, len(name) + 1):
+        if resolved := lexicon.resolve(name[:end], "money", scope, ANY_PARENT, known, state.topic):
+            return resolved[0]
+    return None
+
+
 def _respectively(
     label: str, dim: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
-) -> str | None:
+) -> list[tuple[str, str | None]] | None:
     """“货物、工程、服务政府采购规模分别为A、B和C，占…比例为x%、y%和z%”: each figure in turn
     is the next name's, then the next name's share."""
     if state.listed and _NEXT_IN_LIST.match(label):
         pass
     elif state.listed and dim == "percent" and _SHARE_LIST.search(label):
-        state.listed_next, state.listed_measure = 0, ":share"
+        state.listed_next, state.listed_measure, state.listed_sign = 0, ":share", None
+    elif state.listed and dim == "percent" and (change := _CHANGE_LIST.match(label)):
+        state.listed_next, state.listed_measure, state.listed_sign = 0, ":yoy_pct", change["sign"]
     else:
-        state.listed, state.listed_next, state.listed_measure = [], 0, ""
-        if "分别" not in label or dim != "money":
+        state.listed, state.listed_next, state.listed_measure, state.listed_sign = [], 0, "", None
+        if not _LIST_MARK.search(label) or dim != "money":
             return None
         state.listed = _listed_names(label, state, context, lexicon, known) or []
+        if (change := _CHANGE_AT_END.search(label)) and _COMPARED.search(label):
+            state.listed_measure, state.listed_sign = ":yoy_change", change["sign"]
     if state.listed_next >= len(state.listed):
         state.listed = []
         return None
+    if (mark := _LIST_MARK.search(label)) and mark.group() == "均":  # 收、支总计均为1523.26万: each name's
+        concepts, state.listed_next = [c + state.listed_measure for c in state.listed], len(state.listed)
+        return [(c, state.listed_sign) for c in concepts]
     concept = state.listed[state.listed_next] + state.listed_measure
     state.listed_next += 1
-    return concept
+    return [(concept, state.listed_sign)]
 
 
 def _named_subject(
