@@ -94,6 +94,20 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("final.expense_total:yoy_pct", "-38.28", "%"),
             },
         ),
+        (  # figures compared with the budget are final ones, in a text that never says 决算; a bracket is an aside
+            "“三公”经费支出总额为8,237.23万元,比年初预算增加1317.14万元。其中:因公出国(境)经费0万元,和年初预算持平;"
+            "公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费2,337.35万元,公务用车运行维护费5,297.40万元),"
+            "比年初预算增加1833.7万元。",
+            {
+                ("three_public.final.total", "8237.23", "万元"),
+                ("three_public.final.total:vs_budget", "1317.14", "万元"),
+                ("three_public.final.overseas", "0", "万元"),
+                ("three_public.final.vehicles", "7634.75", "万元"),
+                ("three_public.final.vehicle_purchase", "2337.35", "万元"),
+                ("three_public.final.vehicle_operation", "5297.40", "万元"),
+                ("three_public.final.vehicles:vs_budget", "1833.7", "万元"),
+            },
+        ),
         (  # 均: one figure for every name
             "2024年度收、支总计均为1523.26万元。",
             {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},

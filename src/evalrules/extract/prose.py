@@ -49,6 +49,10 @@ _YOY = re.compile(
     rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
     rf"|^[,，;；:、]*){_CHANGE}[为:]?$"
 )
+_AGAINST_BUDGET = re.compile(
+    r"(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:增加|减少|持平|节约|超支|下降|增长)"
+    r"|(?:高于|低于|超过|超出|大于|小于)(?:年初|全年|调整后)?预算"
+)
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
 _OF_BUDGET = re.compile(r"^[,，;；]*完成(?:全年|年初|调整后)?预算(?:数)?的?$")
@@ -104,6 +108,8 @@ class _Sentence:
     kind: str | None = None  # the kind of unit or sector the sentence speaks of (行政单位, 教育行业)
     entities: dict[tuple[int, int], str] = attrs.Factory(dict)  # where a part's figure is → its entity
     unnamed: str | None = None  # the class of spending the last amount with no concept is of (初中教育支出)
+    # (subject, parent, breakdown) at each bracket still open
+    asides: list[tuple[Fact | None, Fact | None, bool]] = attrs.Factory(list)
 
     def qualify(self, found: tuple[str, str] | None) -> None:
         """Take in the entity word written just before a figure."""
@@ -326,7 +332,8 @@ def read_prose(
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             state = _Sentence(
-                scope=carried.scope,
+                # a sentence that compares its figures with the budget speaks of final figures
+                scope=carried.scope or ("final" if _AGAINST_BUDGET.search(sentence.group()) else None),
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
@@ -368,6 +375,7 @@ def _read_sentence(
     ]
     for figure in _shared_units(text, list(figures(text, sentence.start(), sentence.end()))):
         start, end = figure.start, figure.end
+        _asides(text[position:start], state)
         label = clean_label(text[position:start])
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
@@ -480,6 +488,16 @@ def _shared_units(text: str, found: list[Figure]) -> list[Figure]:
     return shared
 
 
+def _asides(text: str, state: _Sentence) -> None:
+    """A bracket's figures are an aside on the figure before it: in 7,634.75万元(其中:购置费2,337.35万元,
+    运行维护费5,297.40万元),比年初预算增加1833.7万元 the change is the 7,634.75's again."""
+    for ch in text:
+        if ch == "(":
+            state.asides.append((state.subject, state.parent, state.breakdown))
+        elif ch == ")" and state.asides:
+            state.subject, state.parent, state.breakdown = state.asides.pop()
+
+
 def _position(fact: Fact) -> tuple[int, int]:
     return fact.line, fact.span.column
 
@@ -521,7 +539,7 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
     return sorted([*renamed, *added], key=_position)
 
 
-_COMPARED = re.compile(r"(?:同口径)?(?:较|比|与)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
+_COMPARED = re.compile(r"(?:同口径)?(?:较|比|与|和)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
 _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
