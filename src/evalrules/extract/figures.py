@@ -111,7 +111,6 @@ def _digit_figures(line: str, begin: int, stop: int) -> Iterator[Figure]:
             continue
         if _grouped_rest(line, start):
             continue
-
         digits = raw.replace(",", "")
         if len(digits.split(".")[0]) > _MAX_DIGITS:
             continue

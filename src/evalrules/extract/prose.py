@@ -40,18 +40,18 @@ __all__ = ["read_prose"]
 _SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
 _DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减", "小于", "低于")
 _CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增)了?"
-_VS_BUDGET = re.compile(
-    rf"(?:(?:较|比|与)(?:年初)?预算(?:数)?(?:相比)?,?{_CHANGE}"
-    r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初)?预算数?)[为:]?$"
+# a comparison with the budget: 较年初预算数减少 / 决算数大于预算数
+_BUDGET_COMPARISON = (
+    rf"(?:较|比|与|和)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?,?{_CHANGE}"
+    r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初|全年|调整后)?预算数?"
 )
+_VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
+# a sentence that makes one (or says 和年初预算持平) speaks of final figures
+_AGAINST_BUDGET = re.compile(rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?持平")
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
     rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
     rf"|^[,，;；:、]*){_CHANGE}[为:]?$"
-)
-_AGAINST_BUDGET = re.compile(
-    r"(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:增加|减少|持平|节约|超支|下降|增长)"
-    r"|(?:高于|低于|超过|超出|大于|小于)(?:年初|全年|调整后)?预算"
 )
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
@@ -545,8 +545,8 @@ _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
 # 分别为 / 分别占全国政府采购规模的 / 各是 / 各减少 / 均为, right before the figure; 均 gives every name the one figure
-_RESPECTIVELY = re.compile(r"(?:分别|各(?=是|为|减少|增加|下降|增长|占)|均(?=为|是))[^,，;；。]{0,16}$")
 _LIST_MARK = re.compile(r"分别|各(?=是|为|减少|增加|下降|增长|占)|均(?=为|是)")
+_RESPECTIVELY = re.compile(rf"(?:{_LIST_MARK.pattern})[^,，;；。]{{0,16}}$")
 _YEAR_LEAD = re.compile(r"^\d{4}年度?")
 _LISTED_NAME = 24  # characters: 一般公共服务支出 is 8; a longer run is a sentence, not a listed name
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
@@ -567,8 +567,7 @@ def _listed_names(
     for name in names:
         if len(name) > _LISTED_NAME:
             return None  # not a name of a list: and each start of it tried would cost its length
-        # the shortest start of the name that reads as a concept: 服务政府采购规模 → 服务; a name
-        # short of the noun the last one carries takes it (收、支总计: 收总计)
+        # a name short of the noun the last one carries takes it (收、支总计: 收总计)
         found = _listed_concept(name, state, context, lexicon, known) or _listed_concept(
             name + names[-1][len(name) :], state, context, lexicon, known
         )
@@ -581,6 +580,7 @@ def _listed_names(
 def _listed_concept(
     name: str, state: _Sentence, context: _Context, lexicon: Lexicon, known: Mapping[str, str]
 ) -> str | None:
+    """The concept of the shortest start of ``name`` that reads as one: 服务政府采购规模 → 服务."""
     scope = state.scope or context.scope
     for end in range(1, len(name) + 1):
         if resolved := lexicon.resolve(name[:end], "money", scope, ANY_PARENT, known, state.topic):
