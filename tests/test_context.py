@@ -92,6 +92,35 @@ def test_two_years_side_by_side_are_checked_each_on_its_own(
     assert [(f.code, f.line) for f in found] == ([("BAL008", 2)] if broken else [])
 
 
+def _classes_text(classes: list[tuple[Decimal, Decimal]], broken: int | None) -> str:
+    """Classes of spending, each with its change on last year and that change in percent
+    (the percent of class ``broken`` taken against this year's figure instead)."""
+    names = ["文化旅游体育与传媒支出", "社会保障和就业支出", "卫生健康支出"]
+    lines = ["2025年本年一般公共预算支出情况如下，其中:"]
+    for i, (now, change) in enumerate(classes):
+        base = now if i == broken else now - change
+        pct = (change / base * 100).quantize(Decimal("0.01"))
+        lines.append(f"({i + 1})\n{names[i]}类科目 {now} 元,同比增加 {change} 元,增长 {pct}%。")
+    return "\n".join(lines) + "\n"
+
+
+# a change of a tenth to a third of the figure: its percent on the wrong base is off beyond rounding
+_CLASS = st.tuples(st.decimals("1000", "900000", places=2), st.integers(10, 33)).map(
+    lambda pair: (pair[0], (pair[0] * pair[1] / 100).quantize(Decimal("0.01")))
+)
+
+
+@given(classes=st.lists(_CLASS, min_size=3, max_size=3), broken=st.one_of(st.none(), st.integers(0, 2)))
+def test_classes_of_spending_are_each_checked_on_their_own(
+    tmp_path_factory: pytest.TempPathFactory, classes: list[tuple[Decimal, Decimal]], broken: int | None
+) -> None:
+    """A class of spending (社会保障和就业支出类科目) is an entity of the expense: its change in
+    percent is checked against its own figures, and a wrong base is found at its class's line."""
+    text = _classes_text(classes, broken)
+    found = _codes(text, tmp_path_factory, "EXE007", "CON001", "BAL001")
+    assert [(f.code, f.line) for f in found] == ([] if broken is None else [("EXE007", 3 + 2 * broken)])
+
+
 def test_a_year_in_a_line_of_prose_is_no_subtitle(tmp_path: Path) -> None:
     """A PDF column cut at its width leaves short lines of prose: “我局成立于 1958 年,属于…”
     names a year but is no title, so the title's year is not compared with it."""

@@ -301,9 +301,9 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("execution.executed:vs_budget", "55.93", "万元"),
             },
         ),
-        (  # a class of spending with its rate is not the execution of the whole
+        (  # a class of spending with its rate is not the execution of the whole: its expense is the class's
             "1. 教育支出1595.95万元，主要用于保教工作，完成年初预算100%。",
-            {("execution.rate", "100", "%")},
+            {("execution.rate", "100", "%"), ("final.expense", "1595.95", "万元")},
         ),
         (  # against last year's budget: no concept; against last year's final: the change
             "许镇镇2020年“三公”经费决算数共计35.5万元，比上年预算数字下降35.45%，比上年决算数字下降34.26%。",

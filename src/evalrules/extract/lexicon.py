@@ -74,6 +74,7 @@ class Entities:
     not_before: tuple[str, ...] = ()
     plain: tuple[str, ...] = ()
     class_suffix: tuple[str, ...] = ()
+    class_tail: tuple[str, ...] = ()
     not_class: tuple[str, ...] = ()
     _pattern: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     _window: int = attrs.field(init=False, repr=False, eq=False)
@@ -100,6 +101,7 @@ class Entities:
         its label ends in one."""
         found = _CLASS_NAME.search(label)
         name = found[0] if found else ""
+        name = next((name[: -len(t)] for t in self.class_tail if name.endswith(t) and len(name) > len(t)), name)
         if not name.endswith(self.class_suffix or ("\0",)) or any(word in name for word in self.not_class):
             return None
         return name

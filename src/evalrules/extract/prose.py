@@ -384,7 +384,7 @@ def _read_sentence(
         period = next((year for at, year in reversed(years) if at < start), state.year)
         if "其中" in label:
             state.parent, state.breakdown = state.subject, True
-            if state.subject is not None and state.subject.concept == "" and state.unnamed:
+            if state.subject is not None and state.unnamed and state.subject.entity == state.unnamed:
                 # 初中教育支出2,065,405.42元，其中：基本支出…: the parts of a class that has no concept
                 state.qualify(("kind", state.unnamed))
         state.qualify(lexicon.entities.before(text, position, start))
@@ -431,7 +431,8 @@ def _read_sentence(
             if name in ("yoy_change", "vs_budget"):
                 state.compared = name
             value = _signed(figure.value, sign)
-            yield _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
+            change = _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
+            yield change if subject.entity is None else attrs.evolve(change, entity=subject.entity)
             continue
         parent = state.parent if state.breakdown else None
         if dim == "score":
@@ -459,13 +460,23 @@ def _read_sentence(
             state.previous, state.subject = state.subject, fact
             state.against_budget = False
             yield fact
+        elif (
+            dim == "money"
+            and (spending := lexicon.entities.spending_class(label)) is not None
+            and (expense := f"{state.scope or context.scope}.expense") in known
+        ):
+            # 社会保障和就业支出类科目116433.12元，占…，同比增加…: the class's expense (an entity's fact),
+            # its share and changes written next the class's too
+            fact = attrs.evolve(_fact(expense, figure.value, figure, para, period, clause), entity=spending)
+            state.previous, state.subject, state.unnamed = state.subject, fact, spending
+            yield fact
         elif dim == "money":
             # an amount with no concept: a change written next is its own (read as “:yoy_change”,
             # kept only if the sentence gives the amount a concept after all)
             bare = _fact("", figure.value, figure, para, period, clause)
             state.previous, state.subject = state.subject, bare
             state.bare.append(bare)
-            state.unnamed = lexicon.entities.spending_class(label)
+            state.unnamed = None
         elif dim == "person":
             state.previous, state.subject = state.subject, None
     state.year = years[-1][1] if years else state.year
