@@ -323,6 +323,8 @@ def test_a_duplicate_or_skipped_section_fires(values: list[int]) -> None:
         ("某局2021年度“三公”经费决算情况说明\n正文。\n某局2020年度“三公”经费决算情况说明\n", True),
         ("某局2021年度“三公”经费决算情况说明\n正文。\n某局2021年度“三公”经费决算情况说明\n", False),
         ("某局2022年“三公”经费情况说明\n一、2022年“三公”经费预算安排情况\n二、2021年“三公”经费决算情况\n", False),
+        # years in full-width digits, as a web page may write them
+        ("某局２０２１年度“三公”经费决算情况说明\n正文。\n某局２０２０年度“三公”经费决算情况说明\n", True),
     ],
 )
 def test_title_years_agree(tmp_path: Path, text: str, reported: bool) -> None:
@@ -413,3 +415,17 @@ def test_a_fund_named_two_ways_fires(tmp_path: Path) -> None:
     )
     (finding,) = evalrules.check(report, select=["CON007"])
     assert {loc.line for loc in finding.locations} == {1, 2}
+
+
+def test_a_fund_named_two_ways_in_traditional_characters_fires_quoting_them(tmp_path: Path) -> None:
+    """Names are compared as the readers read them, and quoted as they are written."""
+    report = read_report(
+        tmp_path,
+        "對“科技創新戰略專項資金——國際科技創新中心建設”開展績效自評。\n"
+        "附件：2.2020年度“科技發展戰略專項資金——國際科技創新中心建設”績效自評報告\n",
+    )
+    (finding,) = evalrules.check(report, select=["CON007"])
+    assert [loc.text for loc in finding.locations] == [
+        "科技創新戰略專項資金——國際科技創新中心建設",
+        "科技發展戰略專項資金——國際科技創新中心建設",
+    ]

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
+from evalrules.layout.normalize import normalize
 from evalrules.quantity import Quantity
 
 __all__ = [
@@ -278,6 +279,15 @@ class Report:
         for fact in self.facts:
             index.setdefault(fact.concept, []).append(fact)
         return {concept: tuple(facts) for concept, facts in index.items()}
+
+    def lines(self) -> Iterator[tuple[Line, str]]:
+        """Each line of the document with its text as the readers read it (full-width digits and
+        traditional characters folded): match on the second, quote the first — they are the
+        same length, so a column in one is the column in the other."""
+        if self.document is None:
+            return
+        for line in self.document.lines():
+            yield line, normalize(line.text)
 
     def first(self, concept: str) -> Fact | None:
         found = self.all(concept)

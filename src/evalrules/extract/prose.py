@@ -46,8 +46,10 @@ _BUDGET_COMPARISON = (
     r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初|全年|调整后)?预算数?"
 )
 _VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
-# a sentence that makes one (or says 和年初预算持平) speaks of final figures
-_AGAINST_BUDGET = re.compile(rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?持平")
+# a sentence that makes one (or says 和年初预算持平, 完成年初预算100%) speaks of final figures
+_AGAINST_BUDGET = re.compile(
+    rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?持平|完成(?:年初|全年|调整后)?预算"
+)
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
     rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"

@@ -87,18 +87,16 @@ _CLAUSE = re.compile(r"[，,。；;]")
 def _title_years(report: Report) -> Iterator[tuple[int, str, int]]:
     """(line, text, year) of each line that reads like a title and names one year; numbered
     sections (二、2021年“三公”经费决算情况) may speak of other years and are not titles."""
-    if report.document is None:
-        return
     numbered = {section.line for section in report.sections}
-    for line in report.document.lines():
-        text = line.text.strip()
+    for line, normal in report.lines():
+        text = normal.strip()
         if line.number in numbered:
             continue
         years = {m[1] for m in _YEAR.finditer(text)}
         if len(text) > 50 or len(years) != 1 or _CLAUSE.search(text):
             continue  # a title is one short phrase: a line with a clause's punctuation is prose
         if any(w in text for w in _TITLE_WORDS):
-            yield line.number, text, int(years.pop())
+            yield line.number, line.text.strip(), int(years.pop())
 
 
 def evaluate_title_year(rule: Rule, report: Report) -> Iterator[Outcome]:
@@ -148,15 +146,14 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{8,60})[”\"」』]")
 
 def _quoted_names(report: Report, words: list[str]) -> Iterator[tuple[str, Location]]:
     """Each quoted name with one of ``words`` in it, and where it is first written."""
-    if report.document is None:
-        return
     seen: set[str] = set()
-    for line in report.document.lines():
-        for found in _QUOTED.finditer(line.text):
+    for line, normal in report.lines():
+        for found in _QUOTED.finditer(normal):
             name = found[1].strip()
             if name not in seen and any(word in name for word in words):
                 seen.add(name)
-                yield name, Location(line.number, found.start(1) + 1, name)
+                written = line.text[found.start(1) : found.end(1)].strip()
+                yield name, Location(line.number, found.start(1) + 1, written)
 
 
 def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
@@ -174,9 +171,9 @@ def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
                 ok=False,
                 facts=(),
                 locations=(at_a, at_b),
-                detail=f"第{at_a.line}行写“{a}”，第{at_b.line}行写“{b}”",
-                seen=b,
-                expected=a,
+                detail=f"第{at_a.line}行写“{at_a.text}”，第{at_b.line}行写“{at_b.text}”",
+                seen=at_b.text,
+                expected=at_a.text,
             )
 
 
