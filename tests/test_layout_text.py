@@ -109,3 +109,20 @@ def test_a_body_run_on_after_a_breadcrumb_is_read(tmp_path: Path) -> None:
         ("final.expense_project", "286.83", 1),
     }
     assert _read(page[: page.index("【")] + "\n", tmp_path) == set()
+
+
+def test_headings_run_on_into_their_text_are_cut_from_it(tmp_path: Path) -> None:
+    """A 决算说明 run onto one line: a heading after a chart's caption, and a heading's title
+    running into its text, are read as the lines they were."""
+    lines = [
+        "一、收入支出决算总体情况说明",
+        "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,"
+        "各下降23.51%、38.28%。主要变动原因是项目收入减少。",
+        "(图1:收、支决算总计变动情况图)(柱状图)",
+        "二、收入决算情况说明",
+        "2022年本年收入合计4125.49万元,其中:一般公共预算财政拨款收入3859.16万元,占93.54%。",
+    ]
+    as_lines = {(c, v) for c, v, _ in _read("\n".join(lines) + "\n", tmp_path)}
+    run_on = {(c, v) for c, v, _ in _read("".join(lines) + "\n", tmp_path)}
+    assert run_on == as_lines
+    assert {("final.income_total", "4125.49"), ("final.expense_total:yoy_pct", "-38.28")} <= run_on

@@ -335,7 +335,7 @@ def read_prose(
             clause += 1
             state = _Sentence(
                 # a sentence that compares its figures with the budget speaks of final figures
-                scope=carried.scope or ("final" if _AGAINST_BUDGET.search(sentence.group()) else None),
+                scope="final" if _AGAINST_BUDGET.search(sentence.group()) else carried.scope,
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
@@ -688,16 +688,18 @@ def _money_fact(
         return found
     if scope and not _COMPARED.search(label):  # 较年初预算减少28%: the budget is what it is compared with
         state.scope = scope
-    resolved = lexicon.resolve(
-        label,
-        dim,
-        state.scope or context.scope,
-        # “其中：货物类采购…” with its total in no figure of the sentence: a part of whatever it is a part of
-        state.parent.base if state.parent else (ANY_PARENT if state.breakdown else None),
-        known,
-        state.topic,
-        qualified=state.qualified,
+    # after 其中, a part of the figure before, else (货物类采购… with its total in no figure of the
+    # sentence, or a figure before that it is no part of) of whatever it is a part of
+    if state.parent is not None:
+        parents: list[str | None] = [state.parent.base, ANY_PARENT]
+    else:
+        parents = [ANY_PARENT if state.breakdown else None]
+    scope_now = state.scope or context.scope
+    readings = (
+        lexicon.resolve(label, dim, scope_now, parent, known, state.topic, qualified=state.qualified)
+        for parent in parents
     )
+    resolved = next((reading for reading in readings if reading is not None), None)
     if resolved is not None:
         concept, is_part = resolved
         if not is_part:

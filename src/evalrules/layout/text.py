@@ -244,9 +244,13 @@ _RUN_ON_LEAST = 200  # characters: a line this long may hold a body run onto one
 _HEADING_AHEAD = r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
 _NUMBERED_AHEAD = r"(?<![\d.])\d{1,2}(?:、|\.(?!\d))"
 _RUN_ON_BREAK = re.compile(
-    rf"(?<=[。；;！？!?:：])\s*(?={_HEADING_AHEAD})|(?<=[。！？!?])\s*(?={_NUMBERED_AHEAD})"
+    rf"(?<=[。；;！？!?:：)])\s*(?={_HEADING_AHEAD})|(?<=[。！？!?])\s*(?={_NUMBERED_AHEAD})"
     rf"|(?<=\|)(?={_HEADING_AHEAD}|{_NUMBERED_AHEAD})"
 )
+# the end of a heading's title that runs on into its text, which opens with a year:
+# 一、收入支出决算总体情况说明2022年度收、支总计各是…
+_TITLE_RUNS_ON = re.compile(r"(?:情况说明|情况|说明|分析|概况)(?=\d{4}\s*年)")
+_TITLE_REACH = 40  # characters: a heading's title is short
 _RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table written one cell a line
 # where a cell starts right after a ``|``: in cells written one a line and run on, every cell
 # (``合计 |246 |167.37 ||因公出国(境)费 |``); in rows of cells apart by `` | `` run on, the first
@@ -261,14 +265,19 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     onto this one line: each paragraph on its line, a table's rows each on its line, and a
     table written one cell a line one cell a line again (``合计 |``, ``246 |``, and a lone
     ``|`` for an empty cell or the end of a row).  A line is cut into paragraphs only when it is
-    long; a table's cells run together are cut whatever its length."""
-    if len(text) < _RUN_ON_LEAST and not _NEXT_CELL.search(text):
+    long; a table's cells run together, and a heading from the text it runs into, are cut
+    whatever its length."""
+    if len(text) < _RUN_ON_LEAST and not _NEXT_CELL.search(text) and not _TITLE_RUNS_ON.search(text, 0, _TITLE_REACH):
         return [(0, len(text))]
     starts = [0]
     if len(text) >= _RUN_ON_LEAST:  # a shorter line holds one paragraph: its numbers are a list's
         starts += [m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0]
     cuts = set(starts)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        if heading_of(text[start:end]) is not None:
+            title_end = _TITLE_RUNS_ON.search(text, start, min(end, start + _TITLE_REACH))
+            if title_end is not None:
+                cuts.add(title_end.end())
         glued = [m.end() for m in _NEXT_CELL.finditer(text, start, end)]
         if not glued:
             continue
