@@ -108,6 +108,24 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.vehicles:vs_budget", "1833.7", "万元"),
             },
         ),
+        (  # compared with the budget in percent (为年初预算的): a final figure
+            "全镇本级一般公共预算支出1,867.48万元,为年初预算的120.9%,比上年降低30.2%。",
+            {("final.expense", "1867.48", "万元"), ("final.expense:yoy_pct", "-30.2", "%")},
+        ),
+        (  # a list's names come after the last year written, whatever ran on before them
+            "第二部分2024年度单位决算情况说明一、收入支出决算总体情况说明2024年度收、支总计均为1523.26万元",
+            {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},
+        ),
+        (  # a paragraph a web page's layout table ends on (a lone |) is read as a paragraph
+            "2011年“三公经费”财政拨款预算中,因公出国(境)费617万元(零增长),公务用车购置及运行费1205.06万元,"
+            "公务接待费865万元(零增长)。此次公布的“三公经费”财政拨款情况反映的是本级、18个派出机构和7个直属事业单位的"
+            "支出情况。 |",
+            {
+                ("three_public.budget.overseas", "617", "万元"),
+                ("three_public.budget.vehicles", "1205.06", "万元"),
+                ("three_public.budget.reception", "865", "万元"),
+            },
+        ),
         (  # 均: one figure for every name
             "2024年度收、支总计均为1523.26万元。",
             {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},

@@ -46,9 +46,10 @@ _BUDGET_COMPARISON = (
     r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初|全年|调整后)?预算数?"
 )
 _VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
-# a sentence that makes one (or says 和年初预算持平, 完成年初预算100%) speaks of final figures
+# a sentence that makes one (or says 和年初预算持平, 完成年初预算100%, 为年初预算的120.9%) speaks of final figures
 _AGAINST_BUDGET = re.compile(
-    rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?持平|完成(?:年初|全年|调整后)?预算"
+    rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?持平"
+    r"|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
 )
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
@@ -560,7 +561,7 @@ _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 # 分别为 / 分别占全国政府采购规模的 / 各是 / 各减少 / 均为, right before the figure; 均 gives every name the one figure
 _LIST_MARK = re.compile(r"分别|各(?=是|为|减少|增加|下降|增长|占)|均(?=为|是)")
 _RESPECTIVELY = re.compile(rf"(?:{_LIST_MARK.pattern})[^,，;；。]{{0,16}}$")
-_YEAR_LEAD = re.compile(r"^\d{4}年度?")
+_YEAR_MENTION = re.compile(r"\d{4}年度?")
 _LISTED_NAME = 24  # characters: 一般公共服务支出 is 8; a longer run is a sentence, not a listed name
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
 _SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")
@@ -574,7 +575,8 @@ def _listed_names(
     the noun they share), or None unless every name is one."""
     mark = _LIST_MARK.search(label)
     head = re.split(r"[,，:：;；]", label[: mark.start()] if mark else label)[-1]
-    head = _YEAR_LEAD.sub("", _COMPARED_TAIL.sub("", _COMPARED.sub("", head)))  # 与2021年相比,收、支总计各减少
+    # the names come after the last year written: 与2021年相比,收、支总计各减少 / …情况说明2024年度收、支总计均为
+    head = _YEAR_MENTION.split(_COMPARED_TAIL.sub("", _COMPARED.sub("", head)))[-1]
     names = re.split(r"[、和及与]", head)
     concepts = []
     for name in names:

@@ -100,6 +100,9 @@ class Column:
     decrease: bool = False
 
 
+_SENTENCE_END = re.compile(r"[。！？!?]$")
+
+
 def _cells(line: Line) -> list[Cell]:
     cells, start = [], 0
     for part in line.text.split("|"):
@@ -110,10 +113,16 @@ def _cells(line: Line) -> list[Cell]:
     return cells
 
 
+_PARAGRAPH_CELL = 120  # characters: a lone cell this long that ends a sentence is a paragraph a table ends on
+
+
 def _in_table(lines: Sequence[Line], index: int) -> bool:
-    """A line with a ``|``, or a cell written alone on the line before a lone ``|``."""
-    if "|" in lines[index].text:
-        return True
+    """A line with a ``|``, or a cell written alone on the line before a lone ``|`` — but not a
+    paragraph that only ends on a table's ``|`` (a web page's text run on into its layout table)."""
+    text = lines[index].text
+    if "|" in text:
+        cells = _cells(lines[index])
+        return not (len(cells) == 1 and len(cells[0].text) >= _PARAGRAPH_CELL and _SENTENCE_END.search(cells[0].text))
     return index + 1 < len(lines) and lines[index + 1].text.strip() == "|"
 
 
