@@ -89,7 +89,7 @@ def test_rules_lists_every_rule_with_type_and_source(capsys: pytest.CaptureFixtu
 def test_plugins_lists_versions_and_what_each_provides(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "plugins")
     assert "balance  (evalrules-standard 0.1.0)" in out
-    assert "rule types: sum" in out
+    assert "rule types: entity_parts, sum" in out
     assert "rulesets: default" in out
 
 

@@ -172,3 +172,26 @@ def test_a_part_stated_again_elsewhere_is_not_summed_with_the_table_it_is_not_in
     assert [(f.code, f.line) for f in findings] == [("CON001", 6)]
     summed = RESTATED.replace("公务用车购置费 | 423.81 |\n", "")
     assert [f.code for f in evalrules.check(read_report(tmp_path, summed))] == ["BAL010"]
+
+
+def _sources_text(parts: tuple[Decimal, Decimal, Decimal], whole: Decimal) -> str:
+    central, province, local = parts
+    return (
+        f"项目共投入资金{whole}万元。其中中央资金投入{central}万元,省级资金投入{province}万元,"
+        f"地方资金投入{local}万元。\n"
+    )
+
+
+_SOURCE = st.decimals("20", "900", places=2)
+
+
+@given(parts=st.tuples(_SOURCE, _SOURCE, _SOURCE), rest=st.decimals("0", "100", places=2), over=st.integers(1, 50))
+def test_the_sources_of_a_projects_funds_do_not_exceed_them(
+    tmp_path_factory: pytest.TempPathFactory, parts: tuple[Decimal, Decimal, Decimal], rest: Decimal, over: int
+) -> None:
+    """The sources a sentence lists after the funds (其中中央资金…，省级资金…) need not be all of
+    them, but together they are no more: listed parts above the whole are found, at its line."""
+    total = sum(parts, Decimal(0))
+    assert _codes(_sources_text(parts, total + rest), tmp_path_factory, "BAL028") == []
+    found = _codes(_sources_text(parts, total - over), tmp_path_factory, "BAL028")
+    assert [(f.code, f.line) for f in found] == [("BAL028", 1)]

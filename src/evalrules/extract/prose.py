@@ -111,6 +111,7 @@ class _Sentence:
     kind: str | None = None  # the kind of unit or sector the sentence speaks of (行政单位, 教育行业)
     entities: dict[tuple[int, int], str] = attrs.Factory(dict)  # where a part's figure is → its entity
     unnamed: str | None = None  # the class of spending the last amount with no concept is of (初中教育支出)
+    entity_named: bool = False  # an entity word stands right before the current figure
     # (subject, parent, breakdown) at each bracket still open
     asides: list[tuple[Fact | None, Fact | None, bool]] = attrs.Factory(list)
 
@@ -390,7 +391,9 @@ def _read_sentence(
             if state.subject is not None and state.unnamed and state.subject.entity == state.unnamed:
                 # 初中教育支出2,065,405.42元，其中：基本支出…: the parts of a class that has no concept
                 state.qualify(("kind", state.unnamed))
-        state.qualify(lexicon.entities.before(text, position, start))
+        named_entity = lexicon.entities.before(text, position, start)
+        state.qualify(named_entity)
+        state.entity_named = named_entity is not None
         if state.entity is not None:
             at = para.span(start, end)
             state.entities[(at.line, at.column)] = state.entity
@@ -709,6 +712,9 @@ def _money_fact(
         item = _heading_item(concept, label, context.item, known)
         fact = _fact(item, figure.value, figure, para, period, clause)
         return fact if item == concept else attrs.evolve(fact, source="inferred")
+    if state.breakdown and state.entity_named and state.parent is not None and state.parent.concept:
+        # 共投入资金1987.08万元。其中中央资金投入776.84万元: the whole's figure, of the entity named
+        return attrs.evolve(_fact(state.parent.base, figure.value, figure, para, period, clause), source="inferred")
     return counterpart() if len(label) <= 8 else None
 
 

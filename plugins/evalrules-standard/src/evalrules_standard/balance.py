@@ -9,12 +9,17 @@ A complete sum that holds only within rounding — the parts as written add up t
 total says 434.72 — is reported at the milder severity ``rounding_gap`` names (a 尾差 reviewers
 ask about, though the figures' own rounding may explain it), when no part is written less
 precisely than the total.
+
+``entity_parts``: the figures a sentence gives the entities of a whole (其中中央资金…，省级资金…)
+do not exceed the whole; they need not be all of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+
+import attrs
 
 from evalrules import Example, Fact, Interval, Outcome, Param, Report, Rule, RuleType, bindings, hookimpl, relations
 from evalrules.quantity import UnitError
@@ -133,6 +138,61 @@ SUM = RuleType(
 )
 
 
+_STATED = ("prose", "inferred")  # the sentences' figures: a table's rows are numbered apart
+
+
+def _entity_parts(report: Report, concept: str) -> Iterator[list[Fact]]:
+    """Each figure of ``concept`` a sentence states for the whole, with the figures of the same
+    concept that sentence or the next gives its entities, one for each (共投入资金1987.08万元。
+    其中中央资金投入776.84万元，省级资金投入290.36万元…)."""
+    stated = [f for f in report.all(concept) if f.source in _STATED]
+    by_clause: dict[int, list[Fact]] = {}
+    for fact in stated:
+        if fact.entity is not None:
+            by_clause.setdefault(fact.clause, []).append(fact)
+    for whole in (f for f in stated if f.entity is None):
+        parts: dict[str, Fact] = {}
+        for part in (*by_clause.get(whole.clause, ()), *by_clause.get(whole.clause + 1, ())):
+            if (part.line, part.span.column) > (whole.line, whole.span.column):
+                parts.setdefault(str(part.entity), part)
+        if len(parts) > 1:
+            yield [whole, *parts.values()]
+
+
+def evaluate_entity_parts(rule: Rule, report: Report) -> Iterator[Outcome]:
+    for concept in rule["concepts"]:
+        for facts in _entity_parts(report, concept):
+            try:
+                result = _sum_outcome(facts, complete=False)
+            except UnitError:
+                continue
+            if result is not None:
+                yield result
+
+
+def entity_parts_example(rule: Rule) -> Example:
+    """A whole and two entities' parts of it in the next sentence; then parts more than the whole."""
+    concept = rule["concepts"][0]
+    parts = (
+        attrs.evolve(example_fact(concept, Decimal(60), 1, line=2), entity="中央资金", source="inferred"),
+        attrs.evolve(example_fact(concept, Decimal(30), 2, line=2), entity="省级资金", source="inferred"),
+    )
+    return Example(
+        (example_fact(concept, Decimal(100), 0), *parts),
+        (example_fact(concept, Decimal(80), 0), *parts),
+    )
+
+
+ENTITY_PARTS = RuleType(
+    name="entity_parts",
+    doc="一个数之后逐一列出的各主体（中央资金、省级资金…）之数，合计不超过该数",
+    params={"concepts": Param("concepts", doc="整体与各主体同为此概念")},
+    evaluate=evaluate_entity_parts,
+    why="所列各来源或各单位之和超过了整体，至少有一个数字写错。",
+    example=entity_parts_example,
+)
+
+
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [SUM]
+    return [SUM, ENTITY_PARTS]
