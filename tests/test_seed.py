@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +142,17 @@ def test_a_transposition_is_diagnosed(findings: list[evalrules.Finding]) -> None
 
 def test_rounding_is_never_diagnosed_as_a_transposition(findings: list[evalrules.Finding]) -> None:
     assert not _diagnoses(findings, "EXE001")  # 99.75 / 99.57 is within rounding of the rate
+
+
+def test_four_reports_one_after_another_yield_the_figures_of_all_four(report: evalrules.Report, tmp_path: Path) -> None:
+    """The same report four times in one file (a bureau's bundle): each copy's figures are read
+    at its own lines — its headings are headings, not a page header repeated four times."""
+    text = SEED.read_text(encoding="utf-8").rstrip("\n")
+    lines = len(text.splitlines())
+    bundle = tmp_path / "bundle.txt"
+    bundle.write_text("\n".join([text] * 4) + "\n", encoding="utf-8")
+    read = evalrules.extract(evalrules.load(bundle))
+    once = {(f.concept, f.line, f.value) for f in report.facts if f.is_figure()}
+    for copy in range(4):
+        shifted = {(c, line + copy * lines, v) for c, line, v in once}
+        assert shifted <= {(f.concept, f.line, f.value) for f in read.facts}, f"copy {copy + 1}"

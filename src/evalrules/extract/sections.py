@@ -5,8 +5,9 @@ A heading is a line that starts (after indentation and leftover field codes such
 says it is something else: an entry of a table of contents (目录, or a run of numbered lines
 that end in page numbers), the row label of a table written one cell a line (the next line
 holds a bare figure: 一、一般公共预算财政拨款收入 / 1 / 440.55), or a page header repeated
-on every page.  A part heading (第二部分, 第三章) or a second document's title starts the
-numbering again (``Section.part``).  Levels are assigned as the
+on every page of one document (four reports one after another each have their headings once).
+A part heading (第二部分, 第三章) or a second document's title starts the numbering again
+(``Section.part``).  Levels are assigned as the
 styles appear, the way Markdown nests lists: a style not seen yet opens a deeper level; a
 style already open closes the levels below it.  A style not seen yet that the 公文 order
 (一、 above （一） above 1. above （1）) puts above an open one closes that one first: an
@@ -40,16 +41,19 @@ def _is_part(text: str) -> bool:
 def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
     """The lines that read as headings and are laid out as headings, with the part each is in."""
     written = [line.text.strip() for line in lines]
-    counts = Counter(text for text in written if text)
+    parts = list(_parts(written))
+    # a page header repeats within one document, more often than its headings: four reports
+    # one after another (with or without titles that start a part) have each heading once each
+    counts = Counter((part, text) for part, text in zip(parts, written, strict=True) if text)
+    heading_counts = sorted(counts[(p, t)] for p, t in zip(parts, written, strict=True) if t and heading_of(t))
+    usual = heading_counts[len(heading_counts) // 2] if heading_counts else 1
     nonblank = [i for i, text in enumerate(written) if text]
     following = {i: nonblank[k + 1] for k, i in enumerate(nonblank[:-1])}
-    part = 0
     for i, line in enumerate(lines):
-        text = written[i]
+        text, part = written[i], parts[i]
         if _is_part(text):
-            part += 1
             continue
-        if heading_of(line.text) is None or counts[text] >= _REPEATED_HEADER:
+        if heading_of(line.text) is None or _REPEATED_HEADER <= counts[(part, text)] > usual:
             continue
         before = _preceding(nonblank, i)
         # a table's row label: its figures one a line below it (or above it, where the text is cut off)
@@ -61,6 +65,14 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
         if contents and any(_PAGE_NUMBER.search(written[j]) for j in neighbours):
             continue  # an entry of a table of contents: 收入支出预算执行情况分析4
         yield line, part
+
+
+def _parts(written: Sequence[str]) -> Iterator[int]:
+    """The part each line is in: a part heading or a second document's title starts the next."""
+    part = 0
+    for text in written:
+        part += _is_part(text)
+        yield part
 
 
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
