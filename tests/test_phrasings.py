@@ -126,6 +126,20 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.budget.reception", "865", "万元"),
             },
         ),
+        (  # last year's figure named by its year, then the change; a change after a bracket is the figure's before it
+            "2021年“三公”经费预算总额为3136万元,较2020年的3178万元减少42万元,下降1.32%。其中:公务用车购置及运行维护费"
+            "2066万元(其中:公务用车运行维护费1920万元,公务车购置经费146万元),减少12万元,下降0.58%。",
+            {
+                ("three_public.budget.total", "3136", "万元"),
+                ("three_public.budget.total:yoy_change", "-42", "万元"),
+                ("three_public.budget.total:yoy_pct", "-1.32", "%"),
+                ("three_public.budget.vehicles", "2066", "万元"),
+                ("three_public.budget.vehicle_operation", "1920", "万元"),
+                ("three_public.budget.vehicle_purchase", "146", "万元"),
+                ("three_public.budget.vehicles:yoy_change", "-12", "万元"),
+                ("three_public.budget.vehicles:yoy_pct", "-0.58", "%"),
+            },
+        ),
         (  # 均: one figure for every name
             "2024年度收、支总计均为1523.26万元。",
             {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},

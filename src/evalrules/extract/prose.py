@@ -54,7 +54,7 @@ _AGAINST_BUDGET = re.compile(
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
     rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
-    rf"|^[,，;；:、]*){_CHANGE}[为:]?$"
+    rf"|^[,，;；:、)]*){_CHANGE}[为:]?$"
 )
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
@@ -73,9 +73,10 @@ _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
 _SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
 _YEAR_CUE = re.compile(r"上年|上一年|同比|\d{4}年")
-# last year's figure, which the change written next is against: 较上年1174万元, 比上年累计支出433万元
+# last year's figure, which the change written next is against: 较上年1174万元, 比上年累计支出433万元,
+# 较2020年的3178万元
 _PREVIOUS_YEAR = re.compile(
-    r"^[,，;；]*(?:较|比|与)(?:上年|上一年)度?(?![^,，;；]*(?:增|减|降|升|节约|压缩|持平))[\u4e00-\u9fff]{0,8}?(?:为|的)?$"
+    r"^[,，;；]*(?:较|比|与)(?:上年|上一年|\d{4}年)度?(?![^,，;；]*(?:增|减|降|升|节约|压缩|持平))[\u4e00-\u9fff]{0,8}?(?:为|的)?$"
 )
 _LABEL_UNIT = re.compile(r"\((万元|元|亿元|%|分|人)\)$")  # a unit the label declares for its figure
 _HEADING_TAIL = re.compile(r"(?:的?(?:基本|具体)?情况(?:说明|分析)?|说明|分析)?[。.:：]?\s*$")
