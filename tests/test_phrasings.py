@@ -102,6 +102,7 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.total", "8237.23", "万元"),
                 ("three_public.final.total:vs_budget", "1317.14", "万元"),
                 ("three_public.final.overseas", "0", "万元"),
+                ("three_public.final.overseas:vs_budget", "0", "万元"),  # 和年初预算持平: no change, in words
                 ("three_public.final.vehicles", "7634.75", "万元"),
                 ("three_public.final.vehicle_purchase", "2337.35", "万元"),
                 ("three_public.final.vehicle_operation", "5297.40", "万元"),
@@ -437,3 +438,14 @@ def test_a_table_written_with_spaces_only(tmp_path: Path) -> None:
 def test_the_grade(tmp_path: Path, text: str, grade: str) -> None:
     report = read_report(tmp_path, text)
     assert [f.value for f in report.facts if f.concept == "evaluation.grade"] == [grade]
+
+
+@pytest.mark.parametrize(("budget", "reported"), [("20", True), ("0", False)])
+def test_no_change_against_the_budget_in_words_is_checked(tmp_path: Path, budget: str, reported: bool) -> None:
+    """“与2021年度预算相比无增减” in a report of 2021 says the final figure is its budget."""
+    text = (
+        f"2021年度“三公”经费预算中，因公出国（境）费预算{budget}万元。\n"
+        "1.因公出国(境)费支出0万元,与2021年度预算相比无增减。\n"
+    )
+    found = [f for f in evalrules.check(read_report(tmp_path, text)) if f.code == "BAL030"]
+    assert [sorted({loc.line for loc in f.locations}) for f in found] == ([[1, 2]] if reported else [])

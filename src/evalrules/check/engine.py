@@ -11,6 +11,7 @@ from evalrules.check.diagnose import diagnose
 from evalrules.check.ruleset import Ruleset
 from evalrules.check.ruletype import Outcome, Rule, RuleType
 from evalrules.check.select import Selection
+from evalrules.layout.normalize import normalize
 from evalrules.model import SEVERITIES, Fact, Finding, Location, Report
 
 __all__ = ["Result", "evaluate", "findings", "passed_finding"]
@@ -72,8 +73,9 @@ def evaluate(
 
 
 def _figures(result: Result) -> tuple[object, ...]:
-    """What a failed evaluation is about: its rule and the figures, wherever they were written."""
-    return (result.rule.id, tuple(sorted((f.concept, f.written()) for f in result.outcome.facts)))
+    """What a failed evaluation is about: its rule and the figures, wherever (and in whichever
+    characters: 5.21万元, 5.21萬元) they were written."""
+    return (result.rule.id, tuple(sorted((f.concept, normalize(f.written())) for f in result.outcome.facts)))
 
 
 def findings(results: list[Result], path: str) -> list[Finding]:

@@ -31,7 +31,8 @@ def evalrules_extract(
     runon, rows = read_runon_forms(prose, lexicon, known)
     prose = [line for line in prose if line.number not in rows]
     title_text = title.text if title else None
-    facts.extend(read_prose(prose, sections, lexicon, known, title_text))
+    report_year = int(year.value) if year is not None else None
+    facts.extend(read_prose(prose, sections, lexicon, known, title_text, report_year))
     facts.extend(read_tables(lines, tables, lexicon, known, title_text))
     facts.extend(read_spaced_tables(prose, lexicon, known, title_text))
     facts.extend(runon)

@@ -48,7 +48,7 @@ _BUDGET_COMPARISON = (
 _VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
 # a sentence that makes one (or says 和年初预算持平, 完成年初预算100%, 为年初预算的120.9%) speaks of final figures
 _AGAINST_BUDGET = re.compile(
-    rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?持平"
+    rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:持平|无增减|无变化)"
     r"|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
 )
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
@@ -301,6 +301,7 @@ class _Context:
     scope: str
     topic: str | None
     item: str | None = None
+    year: int | None = None  # the report's
 
 
 def read_prose(
@@ -309,8 +310,10 @@ def read_prose(
     lexicon: Lexicon,
     known: Mapping[str, str],
     title: str | None = None,
+    year: int | None = None,
 ) -> list[Fact]:
-    """Every fact the sentences of ``lines`` state."""
+    """Every fact the sentences of ``lines`` state; ``year`` is the report's (与2021年度预算相比
+    in a report of 2021 compares with the figure's own budget)."""
     facts: list[Fact] = []
     indicators = _Indicators(sections)
     contexts: dict[int | None, _Context] = {}
@@ -330,7 +333,7 @@ def read_prose(
                 # a heading that runs on into its text: (一)因公出国费用。2021年预算支出为0万元
                 heading = _HEADING_TAIL.sub("", above[0])
                 item = (lexicon.resolve(heading, "money", scope, None, known, topic) or (None,))[0]
-            contexts[innermost] = _Context(scope, topic, item)
+            contexts[innermost] = _Context(scope, topic, item, year)
         context = contexts[innermost]
         carried = _Sentence(topic=context.topic)
         qualifiers = lexicon.qualifiers(text)
@@ -338,7 +341,9 @@ def read_prose(
             clause += 1
             state = _Sentence(
                 # a sentence that compares its figures with the budget speaks of final figures
-                scope="final" if _AGAINST_BUDGET.search(sentence.group()) else carried.scope,
+                scope="final"
+                if _AGAINST_BUDGET.search(_own_year_dropped(sentence.group(), carried.year or year))
+                else carried.scope,
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
@@ -380,13 +385,15 @@ def _read_sentence(
     ]
     for figure in _shared_units(text, list(figures(text, sentence.start(), sentence.end()))):
         start, end = figure.start, figure.end
+        period = next((year for at, year in reversed(years) if at < start), state.year)
+        if (unchanged := _unchanged(text, position, start, state, para, period or context.year, clause)) is not None:
+            yield unchanged
         _asides(text[position:start], state)
-        label = clean_label(text[position:start])
+        label = _own_year_dropped(clean_label(text[position:start]), period or context.year)
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         # a qualifier holds for the rest of its paragraph
         state.qualified = frozenset(word for at, word in qualifiers if at <= position)
-        period = next((year for at, year in reversed(years) if at < start), state.year)
         if "其中" in label:
             state.parent, state.breakdown = state.subject, True
             if state.subject is not None and state.unnamed and state.subject.entity == state.unnamed:
@@ -486,6 +493,11 @@ def _read_sentence(
             state.unnamed = None
         elif dim == "person":
             state.previous, state.subject = state.subject, None
+    tail_year = years[-1][1] if years else state.year
+    if (
+        unchanged := _unchanged(text, position, sentence.end(), state, para, tail_year or context.year, clause)
+    ) is not None:
+        yield unchanged
     state.year = years[-1][1] if years else state.year
     grade = _GRADE.search(sentence.group())
     if grade:
@@ -504,6 +516,45 @@ def _shared_units(text: str, found: list[Figure]) -> list[Figure]:
         if figure.unit is None and after.unit and _LIST_SEPARATOR.fullmatch(text, figure.end, after.start):
             shared[i] = attrs.evolve(figure, unit=after.unit, unit_start=-1)
     return shared
+
+
+_YEARS_BUDGET = re.compile(r"(?<=[较比与和])(\d{4})年度?(?=的?(?:年初|全年|调整后)?预算)")
+
+
+def _own_year_dropped(text: str, year: int | None) -> str:
+    """与2021年度预算相比 in a sentence about 2021 compares with the figure's own budget: the
+    year left out, it reads as 与预算相比 (与2020年预算相比 stays a comparison with last year)."""
+    if year is None or str(year) not in text:
+        return text
+    return _YEARS_BUDGET.sub(lambda m: "" if int(m[1]) == year else m[0], text)
+
+
+_UNCHANGED = re.compile(r"^[,，;；\s]*(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:持平|无增减|无变化)")
+
+
+def _unchanged(
+    text: str, start: int, end: int, state: _Sentence, para: _Paragraph, year: int | None, clause: int
+) -> Fact | None:
+    """“因公出国(境)费支出0万元，与2021年度预算相比无增减”: the subject's change against its budget
+    written in words, a zero (at the words; checked like any change against the budget)."""
+    found = _UNCHANGED.match(_own_year_dropped(text[start:end], year))
+    subject = state.subject
+    if found is None or subject is None or subject.span.line == 0 or ".final." not in f".{subject.base}":
+        return None
+    words = re.search(r"持平|无增减|无变化", text[start:end])
+    if words is None:  # the year left out shifted nothing after it, so the words are there
+        return None
+    at = start + words.start()
+    return Fact(
+        f"{subject.base}:vs_budget",
+        Decimal(0),
+        para.span(at, at + len(words[0])),
+        unit=subject.unit,
+        decimals=subject.decimals,
+        period=subject.period,
+        clause=clause,
+        entity=subject.entity,
+    )
 
 
 def _asides(text: str, state: _Sentence) -> None:
