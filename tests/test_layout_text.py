@@ -126,3 +126,11 @@ def test_headings_run_on_into_their_text_are_cut_from_it(tmp_path: Path) -> None
     run_on = {(c, v) for c, v, _ in _read("".join(lines) + "\n", tmp_path)}
     assert run_on == as_lines
     assert {("final.income_total", "4125.49"), ("final.expense_total:yoy_pct", "-38.28")} <= run_on
+
+
+def test_a_list_inside_a_tables_cell_is_no_outline(tmp_path: Path) -> None:
+    """A form's cell holding (1)…(4) run together is one cell, not headings that skip a number."""
+    duty = "制定和组织实施经济、科技和社会发展计划,切实履行部门职责,确保各项工作按时保质保量完成"
+    items = "".join(f"({i}){duty}。" for i in range(1, 5))
+    report = read_report(tmp_path, f"年度总体目标 | {items} | (1)积极履职,强化管理。 |\n")
+    assert [section.number for section in report.sections] == []

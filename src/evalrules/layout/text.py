@@ -238,11 +238,11 @@ def _normal_lines(
 
 _RUN_ON_LEAST = 200  # characters: a line this long may hold a body run onto one line
 # where a paragraph starts inside a line that holds a body run on: a heading after a sentence
-# ends (。二、 / 。3. / 如下:(一), but not 附件:1.…, an attachment's name, nor …;2.…, an item of a
+# ends (。二、 / 。3. / 。(3) / 如下:(一), but not 附件:1.…, an attachment's name, nor …;2.…, an item of a
 # list), or right after a cell (|(一)), not after a cell's separator and its space
 # (| 1.项目年度目标完成情况 | is a cell of a row)
 _HEADING_AHEAD = r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
-_NUMBERED_AHEAD = r"(?<![\d.])\d{1,2}(?:、|\.(?!\d))"
+_NUMBERED_AHEAD = r"(?<![\d.])\d{1,2}(?:、|\.(?!\d))|\(\d{1,2}\)"
 _RUN_ON_BREAK = re.compile(
     rf"(?<=[。；;！？!?:：)])\s*(?={_HEADING_AHEAD})|(?<=[。！？!?])\s*(?={_NUMBERED_AHEAD})"
     rf"|(?<=\|)(?={_HEADING_AHEAD}|{_NUMBERED_AHEAD})"
@@ -260,6 +260,19 @@ _NEXT_CELL = re.compile(r"\|(?=[^|\s])")
 _CELL_APART = re.compile(r"\|[ \t]")
 
 
+_ITEM = re.compile(r"\(\d{1,2}\)")
+_CELL_REACH = 200  # characters: a table's cell separator this near an item (3) makes the item a cell's
+
+
+def _in_cell(text: str, found: re.Match[str]) -> bool:
+    """Whether an item numbered (3) is one of a list inside a table's cell (…。(3)按计划组织… |),
+    not a heading of the text."""
+    if not _ITEM.match(text, found.end()):
+        return False
+    at = found.start()
+    return "|" in text[max(0, at - _CELL_REACH) : at + _CELL_REACH]
+
+
 def _pieces(text: str) -> list[tuple[int, int]]:
     """Where each line of ``text`` starts and ends as it was written before a body was run
     onto this one line: each paragraph on its line, a table's rows each on its line, and a
@@ -271,7 +284,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         return [(0, len(text))]
     starts = [0]
     if len(text) >= _RUN_ON_LEAST:  # a shorter line holds one paragraph: its numbers are a list's
-        starts += [m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0]
+        starts += [m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0 and not _in_cell(text, m)]
     cuts = set(starts)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         if heading_of(text[start:end]) is not None:
