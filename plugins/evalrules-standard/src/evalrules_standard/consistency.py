@@ -115,6 +115,35 @@ def evaluate_title_year(rule: Rule, report: Report) -> Iterator[Outcome]:
         )
 
 
+_COMPARED_FINAL = re.compile(r"(?:与|较|比|和)((?:19|20)\d{2})\s*年度?决算数?")
+
+
+def evaluate_compared_year(rule: Rule, report: Report) -> Iterator[Outcome]:
+    """A report of year Y compares its figures with Y − 1's 决算 (较2021年决算数增加…); one that
+    compares with Y's own 决算 (与2022年决算数持平, in the report of 2022) compares with itself — a
+    year left from a template or mistyped. The report's year must be confirmed by the others."""
+    year = report.year
+    if year is None:
+        return
+    found = [(line, m) for line, normal in report.lines() for m in _COMPARED_FINAL.finditer(normal)]
+    before = sum(1 for _, m in found if int(m[1]) == year - 1)
+    if before < rule["least"]:
+        return
+    for line, m in found:
+        if int(m[1]) != year:
+            continue
+        written = line.text[m.start() : m.end()]
+        yield Outcome(
+            ok=False,
+            facts=(),
+            detail=f"第{line.number}行“{written}”：本报告即 {year} 年决算，"
+            f"其余 {before} 处都与 {year - 1} 年决算数相比",
+            seen=f"{year}年",
+            expected=f"{year - 1}年",
+            locations=(Location(line.number, m.start() + 1, written),),
+        )
+
+
 def evaluate_magnitude(rule: Rule, report: Report) -> Iterator[Outcome]:
     unit = rule["unit"]
     least = Decimal(str(rule["min"])) * unit_factor(unit)
@@ -212,6 +241,13 @@ def title_year_example(rule: Rule) -> Example:
     return Example(texts=(f"{title}\n2023年度部门整体支出绩效自评表", f"{title}\n2022年度部门整体支出绩效自评表"))
 
 
+def compared_year_example(rule: Rule) -> Example:
+    """A report of 2022 comparing each figure with 2021's 决算; then one with 2022's own."""
+    lines = [f"{i}、第{i}项支出{10 * i}万元,较2021年决算数增加{i}万元。" for i in range(1, rule["least"] + 2)]
+    same = "某县2022年度一般公共预算支出决算说明\n" + "\n".join(lines)
+    return Example(texts=(same, same.replace("较2021年决算数增加1万元", "与2022年决算数持平", 1)))
+
+
 def names_example(rule: Rule) -> Example:
     """A fund's name written alike twice; then once with a character changed."""
     name = "“科普惠农兴村计划专项资金”"
@@ -251,6 +287,16 @@ TITLE_YEAR = RuleType(
 )
 
 
+COMPARED_YEAR = RuleType(
+    name="compared_year",
+    doc="本年决算与上年决算相比；与本年自己的决算相比的年份写错了",
+    params={"least": Param("number", required=False, default=2, doc="至少这么多处与上年决算相比，才确认报告年度")},
+    evaluate=evaluate_compared_year,
+    example=compared_year_example,
+    why="报告与“本年决算数”相比等于与自己相比，多半是年份写错或沿用了模板。",
+)
+
+
 MAGNITUDE = RuleType(
     name="magnitude",
     doc="金额不小得不合常理（年度资金 3.6元 多为漏写“万”）；0 不算",
@@ -281,4 +327,4 @@ NAMES = RuleType(
 
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [REPEATED, DEPARTMENT, TITLE_YEAR, MAGNITUDE, NAMES]
+    return [REPEATED, DEPARTMENT, TITLE_YEAR, COMPARED_YEAR, MAGNITUDE, NAMES]
