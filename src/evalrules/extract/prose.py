@@ -46,10 +46,12 @@ _BUDGET_COMPARISON = (
     r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初|全年|调整后)?预算数?"
 )
 _VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
+# no change against the budget, in words: 与年初预算相比无增减 / 和年初预算持平
+_NO_CHANGE_WORDS = re.compile(r"持平|无增减|无变化")
+_NO_BUDGET_CHANGE = rf"(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:{_NO_CHANGE_WORDS.pattern})"
 # a sentence that makes one (or says 和年初预算持平, 完成年初预算100%, 为年初预算的120.9%) speaks of final figures
 _AGAINST_BUDGET = re.compile(
-    rf"{_BUDGET_COMPARISON}|(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:持平|无增减|无变化)"
-    r"|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
+    rf"{_BUDGET_COMPARISON}|{_NO_BUDGET_CHANGE}|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
 )
 # a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
@@ -529,7 +531,7 @@ def _own_year_dropped(text: str, year: int | None) -> str:
     return _YEARS_BUDGET.sub(lambda m: "" if int(m[1]) == year else m[0], text)
 
 
-_UNCHANGED = re.compile(r"^[,，;；\s]*(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:持平|无增减|无变化)")
+_UNCHANGED = re.compile(rf"^[,，;；\s]*{_NO_BUDGET_CHANGE}")
 
 
 def _unchanged(
@@ -541,10 +543,10 @@ def _unchanged(
     subject = state.subject
     if found is None or subject is None or subject.span.line == 0 or ".final." not in f".{subject.base}":
         return None
-    words = re.search(r"持平|无增减|无变化", text[start:end])
-    if words is None:  # the year left out shifted nothing after it, so the words are there
+    words = _NO_CHANGE_WORDS.search(text, start, end)  # where they are written (the year left out shifted them)
+    if words is None:
         return None
-    at = start + words.start()
+    at = words.start()
     return Fact(
         f"{subject.base}:vs_budget",
         Decimal(0),
