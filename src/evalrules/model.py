@@ -284,10 +284,11 @@ class Report:
         """Each line of the document with its text as the readers read it (full-width digits and
         traditional characters folded): match on the second, quote the first — they are the
         same length, so a column in one is the column in the other."""
-        if self.document is None:
-            return
-        for line in self.document.lines():
-            yield line, normalize(line.text)
+        pairs: list[tuple[Line, str]] = self._memo("lines", self._normal_lines)
+        yield from pairs
+
+    def _normal_lines(self) -> list[tuple[Line, str]]:
+        return [] if self.document is None else [(line, normalize(line.text)) for line in self.document.lines()]
 
     def first(self, concept: str) -> Fact | None:
         found = self.all(concept)

@@ -539,12 +539,11 @@ def _unchanged(
 ) -> Fact | None:
     """“因公出国(境)费支出0万元，与2021年度预算相比无增减”: the subject's change against its budget
     written in words, a zero (at the words; checked like any change against the budget)."""
-    found = _UNCHANGED.match(_own_year_dropped(text[start:end], year))
+    words = _NO_CHANGE_WORDS.search(text, start, end)  # where they are written (a year left out shifts them)
     subject = state.subject
-    if found is None or subject is None or subject.span.line == 0 or ".final." not in f".{subject.base}":
+    if words is None or subject is None or subject.span.line == 0 or ".final." not in f".{subject.base}":
         return None
-    words = _NO_CHANGE_WORDS.search(text, start, end)  # where they are written (the year left out shifted them)
-    if words is None:
+    if not _UNCHANGED.match(_own_year_dropped(text[start:end], year)):
         return None
     at = words.start()
     return Fact(

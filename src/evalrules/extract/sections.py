@@ -42,10 +42,11 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
     """The lines that read as headings and are laid out as headings, with the part each is in."""
     written = [line.text.strip() for line in lines]
     parts = list(_parts(written))
+    headings = [heading_of(line.text) is not None for line in lines]
     # a page header repeats within one document, more often than its headings: four reports
     # one after another (with or without titles that start a part) have each heading once each
     counts = Counter((part, text) for part, text in zip(parts, written, strict=True) if text)
-    heading_counts = sorted(counts[(p, t)] for p, t in zip(parts, written, strict=True) if t and heading_of(t))
+    heading_counts = sorted(counts[(p, t)] for p, t, h in zip(parts, written, headings, strict=True) if h)
     usual = heading_counts[len(heading_counts) // 2] if heading_counts else 1
     nonblank = [i for i, text in enumerate(written) if text]
     following = {i: nonblank[k + 1] for k, i in enumerate(nonblank[:-1])}
@@ -53,7 +54,7 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
         text, part = written[i], parts[i]
         if _is_part(text):
             continue
-        if heading_of(line.text) is None or _REPEATED_HEADER <= counts[(part, text)] > usual:
+        if not headings[i] or _REPEATED_HEADER <= counts[(part, text)] > usual:
             continue
         before = _preceding(nonblank, i)
         # a table's row label: its figures one a line below it (or above it, where the text is cut off)
