@@ -151,6 +151,8 @@ def bindings(
     bound unless ``figures_only`` is false (grades, names), and only facts read at least as
     surely as ``least`` (see ``model.SOURCES``).
     """
+    if any(not report.all(roles[role]) for role in required):
+        return  # most rules meet most reports with none of their figures: said before any list is built
     floor = SOURCES.index(least)
     candidates = {
         role: [f for f in report.all(concept) if (f.is_figure() or not figures_only) and f.certainty >= floor]

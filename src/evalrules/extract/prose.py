@@ -526,7 +526,7 @@ _YEARS_BUDGET = re.compile(r"(?<=[较比与和])(\d{4})年度?(?=的?(?:年初|�
 def _own_year_dropped(text: str, year: int | None) -> str:
     """与2021年度预算相比 in a sentence about 2021 compares with the figure's own budget: the
     year left out, it reads as 与预算相比 (与2020年预算相比 stays a comparison with last year)."""
-    if year is None or str(year) not in text:
+    if year is None or "预算" not in text or str(year) not in text:
         return text
     return _YEARS_BUDGET.sub(lambda m: "" if int(m[1]) == year else m[0], text)
 
@@ -558,13 +558,16 @@ def _unchanged(
     )
 
 
+_BRACKET = re.compile(r"[()]")
+
+
 def _asides(text: str, state: _Sentence) -> None:
     """A bracket's figures are an aside on the figure before it: in 7,634.75万元(其中:购置费2,337.35万元,
     运行维护费5,297.40万元),比年初预算增加1833.7万元 the change is the 7,634.75's again."""
-    for ch in text:
-        if ch == "(":
+    for bracket in _BRACKET.findall(text):
+        if bracket == "(":
             state.asides.append((state.subject, state.parent, state.breakdown))
-        elif ch == ")" and state.asides:
+        elif state.asides:
             state.subject, state.parent, state.breakdown = state.asides.pop()
 
 
