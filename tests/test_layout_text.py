@@ -134,3 +134,13 @@ def test_a_list_inside_a_tables_cell_is_no_outline(tmp_path: Path) -> None:
     items = "".join(f"({i}){duty}。" for i in range(1, 5))
     report = read_report(tmp_path, f"年度总体目标 | {items} | (1)积极履职,强化管理。 |\n")
     assert [section.number for section in report.sections] == []
+
+
+def test_a_page_header_numbered_like_a_heading_is_no_section(tmp_path: Path) -> None:
+    """A PDF's running header, written above every page's text, repeats more often than any
+    heading: it is furniture, and the outline is the report's own headings, once each."""
+    pages = ["一、部门基本情况\n本部门2022年支出100万元。", "二、绩效目标完成情况\n完成率100%。", "三、问题\n无。"]
+    header = "（一）部门整体支出绩效自评\n"
+    report = read_report(tmp_path, "某局2022年度部门整体支出绩效自评报告\n" + "".join(header + p + "\n" for p in pages))
+    assert [(s.number, s.line) for s in report.sections] == [("一、", 3), ("二、", 6), ("三、", 9)]
+    assert not evalrules.check(report, select=["STR001"])

@@ -429,3 +429,21 @@ def test_a_fund_named_two_ways_in_traditional_characters_fires_quoting_them(tmp_
         "科技創新戰略專項資金——國際科技創新中心建設",
         "科技發展戰略專項資金——國際科技創新中心建設",
     ]
+
+
+@pytest.mark.parametrize(
+    ("comparisons", "reported"),
+    [
+        (["较2021年决算数增加1万元", "较2021年决算数增加2万元", "与2022年决算数持平"], True),
+        # one comparison with 2021 does not confirm that the report's own year is 2022's
+        (["较2021年决算数增加1万元", "与2022年决算数持平"], False),
+        # a report that compares with its own year throughout is a report of another kind
+        (["与2022年决算数持平", "较2022年决算数增加2万元"], False),
+    ],
+)
+def test_a_comparison_with_the_reports_own_year_fires_only_where_the_others_confirm_it(
+    tmp_path: Path, comparisons: list[str], reported: bool
+) -> None:
+    body = "\n".join(f"{i}、第{i}项支出{10 * i}万元,{c}。" for i, c in enumerate(comparisons, 1))
+    found = evalrules.check(read_report(tmp_path, f"某县2022年度一般公共预算支出决算说明\n{body}\n"), select=["CON008"])
+    assert [loc.line for finding in found for loc in finding.locations] == ([len(comparisons) + 1] if reported else [])

@@ -388,10 +388,11 @@ def _read_sentence(
     for figure in _shared_units(text, list(figures(text, sentence.start(), sentence.end()))):
         start, end = figure.start, figure.end
         period = next((year for at, year in reversed(years) if at < start), state.year)
-        if (unchanged := _unchanged(text, position, start, state, para, period or context.year, clause)) is not None:
+        figure_year = period or context.year  # the year the figure speaks of, named or the report's
+        if (unchanged := _unchanged(text, position, start, state, para, figure_year, clause)) is not None:
             yield unchanged
         _asides(text[position:start], state)
-        label = _own_year_dropped(clean_label(text[position:start]), period or context.year)
+        label = _own_year_dropped(clean_label(text[position:start]), figure_year)
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         # a qualifier holds for the rest of its paragraph

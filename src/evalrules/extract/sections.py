@@ -17,6 +17,7 @@ excerpt that starts at “8.” and goes on at “（二）” has （二） at 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -41,18 +42,22 @@ def _is_part(text: str) -> bool:
 def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
     """The lines that read as headings and are laid out as headings, with the part each is in."""
     written = [line.text.strip() for line in lines]
-    parts = list(_parts(written))
+    starts_part = [_is_part(text) for text in written]
+    # the part each line is in: a part heading or a second document's title starts the next
+    parts = list(itertools.accumulate(map(int, starts_part)))
     headings = [heading_of(line.text) is not None for line in lines]
     # a page header repeats within one document, more often than its headings: four reports
     # one after another (with or without titles that start a part) have each heading once each
     counts = Counter((part, text) for part, text in zip(parts, written, strict=True) if text)
-    heading_counts = sorted(counts[(p, t)] for p, t, h in zip(parts, written, headings, strict=True) if h)
+    # each distinct heading counted once, so that a header's own repeats do not make them usual
+    distinct = {(p, t) for p, t, h in zip(parts, written, headings, strict=True) if h}
+    heading_counts = sorted(counts[key] for key in distinct)
     usual = heading_counts[len(heading_counts) // 2] if heading_counts else 1
     nonblank = [i for i, text in enumerate(written) if text]
     following = {i: nonblank[k + 1] for k, i in enumerate(nonblank[:-1])}
     for i, line in enumerate(lines):
         text, part = written[i], parts[i]
-        if _is_part(text):
+        if starts_part[i]:
             continue
         if not headings[i] or _REPEATED_HEADER <= counts[(part, text)] > usual:
             continue
@@ -66,14 +71,6 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
         if contents and any(_PAGE_NUMBER.search(written[j]) for j in neighbours):
             continue  # an entry of a table of contents: 收入支出预算执行情况分析4
         yield line, part
-
-
-def _parts(written: Sequence[str]) -> Iterator[int]:
-    """The part each line is in: a part heading or a second document's title starts the next."""
-    part = 0
-    for text in written:
-        part += _is_part(text)
-        yield part
 
 
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
