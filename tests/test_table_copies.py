@@ -164,3 +164,62 @@ def test_a_figure_run_into_the_next_cell_is_not_guessed(tmp_path: Path) -> None:
     """A run-on copy glues 44.29 to the next row's 1、: the row is not read by position."""
     text = YEARS.replace("44.29\n", "44.291、公务用车购置和维护经费 11.86 41.46 39.30\n")
     assert ("three_public.budget.total", "29.08", 2018) not in _three_public(tmp_path, text)
+
+
+# A 部门预算's 三公 table laid out sideways: the items are the columns, a group split under them
+SIDEWAYS_CAPTION = ["一、2022年一般公共预算“三公”经费支出预算表", "单位:万元"]
+SIDEWAYS_HEADER = ["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", "", "", "公务接待费"]
+SIDEWAYS_GROUP = ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]
+SIDEWAYS_FIGURES = ["79", "0", "75", "50", "25", "4"]
+SIDEWAYS_EXPECTED = {
+    (f"three_public.budget.{item}", value)
+    for item, value in zip(
+        ["total", "overseas", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"],
+        SIDEWAYS_FIGURES,
+        strict=True,
+    )
+}
+
+
+def _sideways_pipes(figures: list[str]) -> str:
+    rows = [SIDEWAYS_HEADER, SIDEWAYS_GROUP, figures]
+    return "\n".join([*SIDEWAYS_CAPTION, *(" | ".join(row) + " |" for row in rows)]) + "\n"
+
+
+def _sideways_one_cell_a_line(figures: list[str]) -> str:
+    """As a web page's converter writes it: the cells of a row one a line, then as many ``|`` as
+    the row has empty cells."""
+    lines = list(SIDEWAYS_CAPTION)
+    for row in (SIDEWAYS_HEADER, SIDEWAYS_GROUP, figures):
+        lines += [f"{cell} |" for cell in row if cell]
+        if empty := row.count(""):
+            lines.append("|" * empty)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("layout", [_sideways_pipes, _sideways_one_cell_a_line], ids=lambda f: f.__name__)
+def test_a_table_whose_columns_are_items_gives_each_column_its_item(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert _facts(_text(tmp_path, layout(SIDEWAYS_FIGURES))) == SIDEWAYS_EXPECTED
+
+
+def test_a_table_whose_columns_are_items_from_a_docx_with_merged_cells(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in SIDEWAYS_CAPTION:
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=6)
+    for r, row in enumerate([SIDEWAYS_HEADER, SIDEWAYS_GROUP, SIDEWAYS_FIGURES]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "公务用车购置及运行费"
+    for c in (0, 1, 5):  # the items with no parts span both header rows
+        table.cell(0, c).merge(table.cell(1, c)).text = SIDEWAYS_HEADER[c]
+    document.save(str(tmp_path / "budget.docx"))
+    assert _facts(tmp_path / "budget.docx") == SIDEWAYS_EXPECTED
+
+
+@pytest.mark.parametrize("layout", [_sideways_pipes, _sideways_one_cell_a_line], ids=lambda f: f.__name__)
+def test_a_table_whose_columns_are_items_is_not_guessed_when_a_figure_is_missing(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Five figures under six columns: which one is missing cannot be told, so none is read."""
+    assert _facts(_text(tmp_path, layout(SIDEWAYS_FIGURES[:-1]))) == set()

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from evalrules.concepts import indicator_concept
+from evalrules.extract.concept_columns import concept_columns
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.layout.normalize import PINYIN, clean_label, fold_width, normalize
@@ -230,7 +231,8 @@ def _is_number(cell: Cell) -> bool:
 
 
 def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list[Line]]]:
-    """Each table (a run of table lines) with the line written just above it, its caption."""
+    """Each table (a run of table lines) with the line written just above it, its caption; a
+    line that only declares the unit (单位：万元) is part of the caption above it."""
     caption, run = "", []
     for line in lines:
         if line.number in in_table:
@@ -239,7 +241,8 @@ def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list
         if run:
             yield caption, run
             run = []
-        caption = line.text
+        unit_only = not re.sub(r"[\s:：()（）]", "", _UNIT.sub("", normalize(line.text)))
+        caption = f"{caption} {line.text}" if unit_only else line.text
     if run:
         yield caption, run
 
@@ -258,6 +261,7 @@ def read_tables(
     if not in_table:
         return facts
     document_topic = lexicon.topic_of(title) if title else None
+    document_scope = lexicon.scope_of(title) if title else None
     document_unit = _table_unit(lines)
     for caption, table in _runs(lines, in_table):
         topic = lexicon.topic_of(caption) or document_topic
@@ -265,10 +269,12 @@ def read_tables(
         header: list[Column | None] = []
         indicator: str | None = None
         path: tuple[str, ...] = ()
+        sideways = _Sideways(lexicon.scope_of(caption) or document_scope)
         for number, cells in enumerate(_rows(table), start=1):
             row = [attrs.evolve(c, at=(number, index)) for index, c in enumerate(cells, start=1)]
             columns = [_column(c, unit) for c in row]
             numbers = [c for c in row if _is_number(c)]
+            facts.extend(sideways.take(row, numbers, any(columns), lexicon, known, topic, unit))
             if any(columns) and not numbers:
                 header = _without_group_headers(columns)
                 topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
@@ -279,7 +285,47 @@ def read_tables(
             if header and numbers:
                 path = _indicator_path(row, header, path)
                 facts.extend(_row_facts(row, header, lexicon, known, topic, unit, indicator, path))
+        facts.extend(sideways.take([], [], False, lexicon, known, topic, unit))
     return facts
+
+
+@attrs.define
+class _Sideways:
+    """A table whose header cells are concepts over one row of figures (see ``concept_columns``),
+    gathered as its rows come: the rows of names, then the rows of figures only."""
+
+    scope: str | None
+    names: list[Cell] = attrs.Factory(list)
+    values: list[Cell] = attrs.Factory(list)
+
+    def take(
+        self,
+        row: list[Cell],
+        numbers: list[Cell],
+        named_columns: bool,
+        lexicon: Lexicon,
+        known: Mapping[str, str],
+        topic: str | None,
+        unit: str | None,
+    ) -> Iterator[Fact]:
+        """Take in the next row (an empty one at the table's end); the facts once the figures end."""
+        is_names = bool(row) and not numbers and not named_columns
+        if row and numbers and len(numbers) == len(row) and self.names:
+            self.values.extend(row)
+            return
+        if is_names and not self.values:
+            self.names.extend(row)
+            return
+        names, values = [c.clean for c in self.names], self.values
+        self.names, self.values = (list(row) if is_names else []), []
+        read = concept_columns(names, len(values), lexicon, known, topic, self.scope) if values and self.scope else None
+        if read is None:
+            return
+        concepts, header_rows = read
+        for column, (concept, cell) in enumerate(zip(concepts, values, strict=True), start=1):
+            figure = next(iter(figures(cell.text)))
+            own = fold_width(cell.text[figure.unit_start : figure.end]) if figure.unit else None
+            yield _fact(concept, attrs.evolve(cell, at=(header_rows + 1, column)), own or unit)
 
 
 def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[str, ...]) -> tuple[str, ...]:
