@@ -350,6 +350,32 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.total:vs_budget_pct", "-54.65", "%"),
             },
         ),
+        (  # a tier right after the whole is the whole's own (地方 as against 中央), not a part
+            "2022年，全县地方教育经费总收入21.27亿元，比上年增加2.88亿元。"
+            "国家财政性教育经费总收入18.96亿元，比上年增加2.87亿元。",
+            {
+                ("final.income", "21.27", "亿元"),
+                ("final.income:yoy_change", "2.88", "亿元"),
+                ("final.income_fiscal", "18.96", "亿元"),
+                ("final.income_fiscal:yoy_change", "2.87", "亿元"),
+            },
+        ),
+        (  # the parts of a change may be the parts of a part: 公务用车购置费 of 公务用车费
+            "“三公”经费支出决算数比上年减少54,424.16元，下降89.65%。其中：公务用车购置费支出决算增加0元，"
+            "增长0%；公务用车运行维护费支出决算减少41,799.16元，下降96.78%。",
+            {
+                ("three_public.final.total:yoy_change", "-54424.16", "元"),
+                ("three_public.final.total:yoy_pct", "-89.65", "%"),
+                ("three_public.final.vehicle_purchase:yoy_change", "0", "元"),
+                ("three_public.final.vehicle_purchase:yoy_pct", "0", "%"),
+                ("three_public.final.vehicle_operation:yoy_change", "-41799.16", "元"),
+                ("three_public.final.vehicle_operation:yoy_pct", "-96.78", "%"),
+            },
+        ),
+        (
+            "年度资金40.83万元，执行率100%。",
+            {("execution.annual_budget", "40.83", "万元"), ("execution.rate", "100", "%")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

@@ -112,10 +112,15 @@ class Entities:
         ``whole``, word): (不含自收自支事业单位)，其中：行政编制43名 is no 事业单位's figure."""
         if self._pattern is None:
             return None
-        found = None
+        found: re.Match[str] | None = None
+        previous: re.Match[str] | None = None
         for match in self._pattern.finditer(text, max(start, end - self._window), end):
             if match.lastgroup == "plain":
                 continue  # 行政事业单位: no 事业单位 in it
+            whole = previous if previous is not None and previous.lastgroup == "whole" else None
+            if match.lastgroup == "tier" and whole is not None and whole.end() == match.start():
+                match = whole  # 全县地方教育经费: the whole's own, 地方 as against 中央
+            previous = match
             gap = _ASIDE.sub("", text[match.end() : end])  # 其他资金(上年结转)完成44.85万元
             if len(gap) <= _ENTITY_REACH and not _CLAUSE_BREAK.search(gap):
                 found = match

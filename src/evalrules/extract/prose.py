@@ -705,9 +705,13 @@ def _named_subject(
         # 比上年减少54,424.16元。其中:因公出国(境)费支出决算增加0元: a part's change, against the same
         named = _LEAD.sub("", label[: change.start()])
         scope = lexicon.scope_of(named) or state.scope or context.scope
-        parent = state.parent.base if state.parent is not None else ANY_PARENT
-        resolved = lexicon.resolve(named, "money", scope, parent, known, state.topic, qualified=state.qualified)
-        return Fact(resolved[0], Decimal(0), Span(0, 0, ""), unit="元") if resolved and resolved[1] else None
+        # a part of the total, or of one of its parts (公务用车购置费 of 公务用车费 of the 三公 total)
+        parents = [state.parent.base, ANY_PARENT] if state.parent is not None else [ANY_PARENT]
+        for parent in parents:
+            resolved = lexicon.resolve(named, "money", scope, parent, known, state.topic, qualified=state.qualified)
+            if resolved and resolved[1]:
+                return Fact(resolved[0], Decimal(0), Span(0, 0, ""), unit="元")
+        return None
     named = label[: found.start()]
     if not named.strip("。，,;；"):  # 与上年相比，the name, the change
         after = _COMPARED_TAIL.match(label, found.end())
