@@ -60,6 +60,20 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "部门乡镇信息公开 > 部门 > 南漳县招商服务中心 > 法定主动公开内容\n南漳县招商服务中心2019年部门决算\n",
             {"report.title_department": ("南漳县招商服务中心", 2)},
         ),
+        (  # a line under the title that reads as one names the unit less than the body's sentence
+            "2019年部门决算公开\n南漳县招商服务中心2019年部门决算\n一、部门概况\n南漳县招商服务中心属于全额拨款事业单位。\n",
+            {"report.department": ("南漳县招商服务中心", 4)},
+        ),
+        (  # a statement's 部门 field in a 决算 statement run onto one line, its cells apart by spaces
+            "2021年部门决算\n收入支出决算总表 部门:昭通市大关县天星镇中心卫生院 收入 项目 行次 栏次 金额 1 "
+            "一、一般公共预算财政拨款收入 1 八、其他收入 8 11,122,315.04 本年收入合计 27 总计 30 25,754,899.39 "
+            "收入支出决算总表 公开01表 金额单位:元 支出 项目(按功能分类) 行次 栏次 金额 2 一、一般公共服务支出 31\n",
+            {"report.department": ("昭通市大关县天星镇中心卫生院", 2)},
+        ),
+        (  # a sentence that opens with its year, then the unit it defines
+            "项目支出绩效自评报告\n2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。\n",
+            {"report.department": ("红河州数据发展中心", 2)},
+        ),
         (  # a form's field
             "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
             {"report.department": ("绥阳县太白镇人民政府", 2)},

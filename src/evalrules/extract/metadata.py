@@ -38,7 +38,10 @@ _YEAR_AHEAD = r"\d{4}\s*年"
 # Where the body names the department: a form's field (单位名称 | 绥阳县太白镇人民政府), a sentence
 # that opens with it (鹤山市水务局2018年…, 现将涪陵区新妙镇2021年度…, 县政协坚持…); a line that is only
 # the name counts under a field's label or over a title (see department_facts).
-_FIELD_LABEL = r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位)"
+_FIELD_LABEL = (
+    r"(?:单位名称|部门名称|部门\(单位\)名称|单位\(部门\)名称|预算单位|实施单位|填报单位|评价单位"
+    r"|(?<![\u4e00-\u9fff])部门(?=[:：]))"  # a statement's field: 收入支出决算总表 部门:…卫生院 收入
+)
 # a web page's publisher (发布机构) is often the department above the one the report is about,
 # so it names the department only when nothing else does (a page's 来源 line is furniture, dropped
 # by the layout)
@@ -46,7 +49,7 @@ _PUBLISHER_LABEL = r"发布机构"
 
 
 def _field(label: str) -> re.Pattern[str]:
-    return re.compile(rf"{label}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s*(?:[|,，。;；]|$))")
+    return re.compile(rf"{label}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s|[|,，。;；]|$)")
 
 
 def _alone(label: str) -> re.Pattern[str]:
@@ -63,6 +66,8 @@ _OPENING = re.compile(
     rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|\s*{_YEAR_AHEAD}"
     rf"|\s*(?:{_TITLE_TAIL}))"
 )
+# a sentence that opens with its year, then the unit it defines: 2024年,红河州数据发展中心(以下简称…)
+_OPENING_AFTER_YEAR = re.compile(rf"(?:^|[。；;])\s*{_YEAR_AHEAD}度?\s*[,，]\s*(?P<name>{_NAME})(?=\(以下简称)")
 
 _BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _UNIT_WORD = re.compile(r"(?:部门|单位)$")
@@ -172,15 +177,27 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     return attrs.evolve(named, concept="report.title_department") if named else None
 
 
+def _reads_as_title(text: str) -> bool:
+    """A line that names a document and is no sentence (南漳县招商服务中心2019年部门决算): a title,
+    a part's title or a file's name, which the body's own naming of the unit comes after."""
+    return not re.search(r"[。，,；;]", text) and any(word in text for word in _TITLE_WORDS)
+
+
 def _body_department(
-    lines: Sequence[Line], skip: set[int], field: re.Pattern[str], alone: re.Pattern[str], *more: re.Pattern[str]
+    lines: Sequence[Line],
+    skip: set[int],
+    field: re.Pattern[str],
+    alone: re.Pattern[str],
+    *more: re.Pattern[str],
+    titles: bool = True,
 ) -> Fact | None:
     """The first place the text names its department: a form's ``field`` (单位名称 | 绥阳县太白镇人民政府,
-    or the name on the line under an ``alone`` label) or a sentence opening with the name (``more``)."""
+    or the name on the line under an ``alone`` label) or a sentence opening with the name (``more``),
+    where ``titles`` is False not on a line that reads as a title."""
     previous = ""
     for line in lines:
         if line.number not in skip:
-            found = _named(line, field, *more)
+            found = _named(line, field, *(more if titles or not _reads_as_title(_plain(line)[0]) else ()))
             if found is None and alone.match(previous):
                 found = _named(line, _NAME_LINE)
             if found is not None:
@@ -200,7 +217,8 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
     """
     titled = _title_department(lines, title) if title is not None else None
     skip = {title.number if title else 0, titled.line if titled else 0}
-    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING)
+    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING, _OPENING_AFTER_YEAR, titles=False)
+    found = found or _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING)
     if found is None and titled is not None and title is not None and titled.line != title.number:
         found = attrs.evolve(titled, concept="report.department")
     if found is None and titled is None and title is not None:
