@@ -447,3 +447,21 @@ def test_a_comparison_with_the_reports_own_year_fires_only_where_the_others_conf
     body = "\n".join(f"{i}、第{i}项支出{10 * i}万元,{c}。" for i, c in enumerate(comparisons, 1))
     found = evalrules.check(read_report(tmp_path, f"某县2022年度一般公共预算支出决算说明\n{body}\n"), select=["CON008"])
     assert [loc.line for finding in found for loc in finding.locations] == ([len(comparisons) + 1] if reported else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "gaps"),
+    [
+        ("公务接待费30万元，占85.71%，比上年减少2万元。", []),
+        ("公务接待费30万元，占 %，比上年减少 万元。", ["占 %", "减少 万元"]),
+        # a page that prints pinyin after characters, in traditional characters: quoted as written
+        ("公務接待費30萬元,占 %,比上年減(jiǎn)少 萬(wàn)元。", ["占 %", "減(jiǎn)少 萬(wàn)元"]),
+        ("带动增加万元户12户。", []),  # a word, not a unit with its figure left out
+    ],
+)
+def test_a_template_gap_left_unfilled_is_found_where_it_is_written(tmp_path: Path, text: str, gaps: list[str]) -> None:
+    found = evalrules.check(read_report(tmp_path, text + "\n"), select=["STR002"])
+    written = [loc.text for finding in found for loc in finding.locations]
+    assert written == gaps
+    for finding in found:
+        assert all(text[loc.column - 1 :].startswith(loc.text) for loc in finding.locations)

@@ -1,0 +1,72 @@
+"""``blanks``: a template's gaps left unfilled — a unit with no figure before it (占 %,
+比上年减少 万元), where the template's author meant one to be written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from evalrules import Example, Location, Outcome, Param, Report, Rule, RuleType, hookimpl
+from evalrules.layout.normalize import PINYIN
+
+_GAP = r"[ \t\u3000\xa0]*"
+
+
+def _pattern(rule: Rule) -> re.Pattern[str]:
+    words = "|".join(map(re.escape, rule["words"]))
+    units = "|".join(map(re.escape, sorted(rule["units"], key=len, reverse=True)))
+    # the unit is a unit, not the start of a word (万元户), and no figure stands in the gap
+    return re.compile(rf"(?:{words}){_GAP}(?:{units})(?![\u4e00-\u9fff\d])")
+
+
+def _readings_dropped(text: str) -> tuple[str, list[int]]:
+    """``text`` without the pinyin readings some pages print after each character (減(jiǎn)少),
+    and where each character left is in ``text``."""
+    keep = [True] * len(text)
+    for reading in PINYIN.finditer(text):
+        keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
+    positions = [i for i, kept in enumerate(keep) if kept]
+    return "".join(text[i] for i in positions), positions
+
+
+def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
+    pattern = _pattern(rule)
+    for line, normal in report.lines():
+        plain, positions = _readings_dropped(normal)
+        gaps = list(pattern.finditer(plain))
+        if not gaps:
+            continue
+        starts = [positions[m.start()] for m in gaps]
+        written = [line.text[start : positions[m.end() - 1] + 1] for start, m in zip(starts, gaps, strict=True)]
+        yield Outcome(
+            ok=False,
+            facts=(),
+            detail=f"第{line.number}行 {len(gaps)} 处只有单位、没有数字：" + "、".join(f"“{w}”" for w in written),
+            seen="、".join(written),
+            expected="单位前写明数字",
+            locations=tuple(Location(line.number, at + 1, text) for at, text in zip(starts, written, strict=True)),
+        )
+
+
+def blanks_example(rule: Rule) -> Example:
+    """Every figure written; then a share left as the template had it."""
+    filled = "“三公”经费支出35万元，其中公务接待费30万元，占85.71%，比上年减少2万元。"
+    return Example(texts=(filled, filled.replace("85.71%", " %", 1)))
+
+
+BLANKS = RuleType(
+    name="blanks",
+    doc="模板中的空位都已填上数字（不留“占 %”“减少 万元”）",
+    params={
+        "words": Param("texts", doc="其后应写数字的词（占、减少、增加……）"),
+        "units": Param("texts", doc="空位后的单位（%、万元、元……）"),
+    },
+    evaluate=evaluate_blanks,
+    example=blanks_example,
+    why="只写了单位没有数字，是照模板填写时漏填了一处；读者无从知道这个数。",
+)
+
+
+@hookimpl
+def evalrules_rule_types() -> list[RuleType]:
+    return [BLANKS]
