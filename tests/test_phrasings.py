@@ -372,6 +372,15 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.vehicle_operation:yoy_pct", "-96.78", "%"),
             },
         ),
+        (  # the general budget's appropriation is the whole appropriation where no other account has one
+            "2021年本年收入合计581.45万元，其中：一般公共预算财政拨款收入382.17万元。",
+            {("final.income", "581.45", "万元"), ("final.income_fiscal", "382.17", "万元")},
+        ),
+        (  # …and one part of it, with no concept, where another account's appropriation is named
+            "2020年本年收入合计3765.66万元，其中：一般公共预算财政拨款收入1008.64万元；"
+            "政府性基金预算财政拨款收入605.99万元。",
+            {("final.income", "3765.66", "万元")},
+        ),
         (
             "年度资金40.83万元，执行率100%。",
             {("execution.annual_budget", "40.83", "万元"), ("execution.rate", "100", "%")},

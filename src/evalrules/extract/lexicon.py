@@ -288,7 +288,9 @@ class Lexicon:
                         continue
                     if any(word in text[end:] for word in term.not_followed_by):
                         continue
-                    if any(word in qualified or word in text for word in term.not_after):
+                    # a word that starts before the label (企业国有资产总额); the label's own words
+                    # (一般公共预算拨款) are not another account's
+                    if any(word in qualified or 0 <= text.find(word) < start for word in term.not_after):
                         continue
                     term_parent = term.parent.replace("{scope}", scope) if term.parent else None
                     is_child = term_parent is not None and parent in (term_parent, ANY_PARENT)
