@@ -111,6 +111,21 @@ def test_a_body_run_on_after_a_breadcrumb_is_read(tmp_path: Path) -> None:
     assert _read(page[: page.index("【")] + "\n", tmp_path) == set()
 
 
+def test_a_title_run_into_the_pages_fields_is_the_title(tmp_path: Path) -> None:
+    """A page copied onto one line: its title, the page's fields (来源, 发布时间), the body. The
+    fields are furniture; the title before them is the report's."""
+    page = (
+        "深圳市罗湖区人民政府\n罗湖区审计局2024年度财政拨款“三公”经费支出决算情况来源:罗湖区审计局 "
+        "发布时间:2025-12-26一、“三公”经费财政拨款支出决算总体情况说明2024年度“三公”经费财政拨款支出决算为"
+        "2.02万元,完成全年预算5.3万元的38.1%,比上年决算数减少0.33万元,下降14%。二、“三公”经费财政拨款支出"
+        "决算具体情况说明。因公出国(境)费0万元,公务用车购置及运行维护费支出2.02万元,公务接待费支出0万元。\n"
+    )
+    report = read_report(tmp_path, page)
+    assert report.title == "罗湖区审计局2024年度财政拨款“三公”经费支出决算情况"
+    assert report.title_department == "罗湖区审计局"
+    assert [(s.number, s.line) for s in report.sections] == [("一、", 2), ("二、", 2)]
+
+
 def test_headings_run_on_into_their_text_are_cut_from_it(tmp_path: Path) -> None:
     """A 决算说明 run onto one line: a heading after a chart's caption, and a heading's title
     running into its text, are read as the lines they were."""

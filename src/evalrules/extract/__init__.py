@@ -16,7 +16,7 @@ from evalrules.extract.metadata import kind_of, title_line, title_text
 from evalrules.extract.region import region_of
 from evalrules.extract.sections import find_sections
 from evalrules.layout.text import normal_document
-from evalrules.model import Document, Report
+from evalrules.model import Document, Report, Span
 
 __all__ = ["extract_report"]
 
@@ -40,7 +40,9 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     found = pm.hook.evalrules_extract(document=normal.document, sections=sections, lexicon=lexicon, concepts=concepts)
     facts = sorted((normal.to_source(fact) for facts in found for fact in facts), key=lambda f: (f.line, f.span.column))
     heading = title_line(lines)
-    title = document.title or (title_text(document.line_text(normal.source_line(heading.number))) if heading else None)
+    # the title as written: the whole of its source line, or the piece of it a body run on holds
+    written = normal.source_span(Span(heading.number, 1, heading.text)).text if heading else None
+    title = document.title or (title_text(written) if written else None)
     names = [str(f.value) for f in facts if f.concept in ("report.department", "report.title_department")]
     region = document.region or region_of([*names, title or ""]) or region_of(line.text for line in lines[:60])
     return Report(

@@ -17,6 +17,7 @@ import attrs
 __all__ = ["Furniture", "furniture"]
 
 _SEPARATORS = re.compile(r"\s*[:：]\s*")
+_DATE = r"\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 
 
 @attrs.frozen
@@ -30,6 +31,12 @@ class Furniture:
     dump: re.Pattern[str]
     dump_least: int
     any_field: re.Pattern[str]
+    dated_fields: re.Pattern[str]  # page fields run into a text, the last one a date: 来源:…发布时间:2025-12-26
+
+    def within(self, text: str) -> list[tuple[int, int]]:
+        """Where page fields stand inside ``text`` (a body run onto one line): the title before
+        them, the text after them (…决算情况来源:罗湖区审计局发布时间:2025-12-26一、…)."""
+        return [found.span() for found in self.dated_fields.finditer(text)]
 
     def length(self, text: str) -> int:
         """How many characters at the start of ``text`` (a normalised line) are page furniture."""
@@ -65,6 +72,7 @@ def furniture() -> Furniture:
     starts = "|".join(map(re.escape, data["breadcrumb_starts"]))
     separators = "".join(map(re.escape, data["breadcrumb_separators"]))
     marks = "|".join(data["dump_marks"])
+    fields = "|".join(map(re.escape, data["fields"]))
     arrows, least = "".join(map(re.escape, data["breadcrumb_arrows"])), int(data["breadcrumb_least"])
     return Furniture(
         breadcrumb=re.compile(rf"(?:{starts})\s*[:：]?\s*(?:首页)?\s*[{separators}]"),
@@ -77,4 +85,5 @@ def furniture() -> Furniture:
         dump=re.compile(rf"(?:{marks})(?:\s+(?:True|False|[0-9A-Fa-f.\-]+)(?=\s|$))*"),
         dump_least=int(data["dump_least"]),
         any_field=re.compile("|".join(map(re.escape, data["fields"]))),
+        dated_fields=re.compile(rf"(?:(?:{fields})[:：][^:：]{{0,30}}?)*(?:{fields})[:：]\s*{_DATE}"),
     )

@@ -227,7 +227,10 @@ def _normal_lines(
         joined.extend((line.number, column) for column in columns)
         if i + 1 < len(lines) and _cut(line, lines[i + 1], width):
             continue
-        for start, end in _pieces(text):
+        pieces = _pieces(text)
+        for start, end in pieces:
+            if len(pieces) > 1 and furniture().length(text[start:end]) == end - start:
+                continue  # page fields the body ran into: 来源:罗湖区审计局发布时间:2025-12-26
             number = numbering.next(first)
             last = numbering.of(line.number) if line.number != first and end == len(text) else None
             normal.append(Line(number, text[start:end], last))
@@ -285,6 +288,8 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     starts = [0]
     if len(text) >= _RUN_ON_LEAST:  # a shorter line holds one paragraph: its numbers are a list's
         starts += [m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0 and not _in_cell(text, m)]
+        starts += [at for span in furniture().within(text) for at in span if 0 < at < len(text)]
+        starts.sort()
     cuts = set(starts)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         if heading_of(text[start:end]) is not None:
