@@ -52,7 +52,8 @@ _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept on
 # What may stand right before a generic label without qualifying it: 本年收入 is income,
 # 事业收入 or 社会保障和就业支出 is one source or class of it.
 _UNQUALIFIED = re.compile(
-    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|预算|预算安排|安排|共|总|其中|合计|部门|单位|本级|机关|"
+    # 预算支出 is the budget's, 一般公共预算支出 one account's (the 三公 total is no such thing)
+    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|(?<!一般公共)预算|预算安排|安排|共|总|其中|合计|部门|单位|本级|机关|"
     r"全镇|全区|全县|全市|全乡|本部门|本单位|我单位|实际|累计|人员|共有|实有|核定|政府采购)$"
 )
 
@@ -163,6 +164,11 @@ class Lexicon:
         # a lookahead finds a word starting at every position, so none hides inside another
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
+
+    def _in_account_name(self, text: str, end: int, length: int) -> bool:
+        """Whether the label ``text[end - length:end]`` is the tail of a longer name that is no
+        scope word (``[scope] ignore``: 一般公共预算, 预算执行)."""
+        return any(len(name) > length and text.endswith(name, 0, end) for name in self.not_scope)
 
     def qualifiers(self, text: str) -> list[tuple[int, str]]:
         """Where each word that disqualifies a term (``not_after``) ends in ``text``, a paragraph:
@@ -275,7 +281,10 @@ class Lexicon:
             for length in self._lengths:
                 if length > end:
                     break
-                for term in self._by_label.get(text[end - length : end], ()):
+                word = text[end - length : end]
+                if word in self._by_label and self._in_account_name(text, end, length):
+                    continue  # 一般公共预算: an account's name, not the label 预算
+                for term in self._by_label.get(word, ()):
                     if term.unit != dimension or (term.topic is not None and term.topic != topic):
                         continue
                     if term.no_topic and topic is not None:
