@@ -159,3 +159,27 @@ def test_a_page_header_numbered_like_a_heading_is_no_section(tmp_path: Path) -> 
     report = read_report(tmp_path, "某局2022年度部门整体支出绩效自评报告\n" + "".join(header + p + "\n" for p in pages))
     assert [(s.number, s.line) for s in report.sections] == [("一、", 3), ("二、", 6), ("三、", 9)]
     assert not evalrules.check(report, select=["STR001"])
+
+
+def test_a_numbered_row_run_on_with_its_figure_stays_a_row(tmp_path: Path) -> None:
+    """A table's rows run onto one line, their labels numbered like headings (3、公务用车费 | 1946 |):
+    a row with its figure, not a heading over a table."""
+    rows = "".join(
+        [
+            "项目 | 预算数 |",
+            "合计 | 3318 |",
+            "1、因公出国(境)费用 | 0 |",
+            "2、公务接待费 | 1372 |",
+            "3、公务用车费 | 1946 |",
+            "其中:(1)公务用车运行维护费 | 1946 |",
+            "(2)公务用车购置 | 0 |",
+        ]
+    )
+    note = "注:1、“三公”经费包括因公出国(境)费、公务用车购置及运行费和公务接待费。" * 3
+    text = f"岳阳县2015年“三公”经费汇总情况预算表\n单位:万元 | |{rows}{note}\n"
+    assert _read(text, tmp_path) >= {
+        ("three_public.budget.total", "3318", 2),
+        ("three_public.budget.reception", "1372", 2),
+        ("three_public.budget.vehicles", "1946", 2),
+        ("three_public.budget.vehicle_operation", "1946", 2),
+    }

@@ -260,6 +260,7 @@ _RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table 
 # cell of each row after the first (``得分 | 90 | ||合计 | 100 | |||||评价结论 |``)
 _UNIT_DECLARED = re.compile(r"单位[:：]\s*(?:万元|元|亿元|千元)")
 _NEXT_CELL = re.compile(r"\|(?=[^|\s])")
+_FIGURE_CELL = re.compile(r"\s*-?\d[\d,.]*%?\s*\|")  # a cell that is one figure: 3、公务用车费 | 1946 |
 _CELL_APART = re.compile(r"\|[ \t]")
 
 
@@ -300,8 +301,8 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         if not glued:
             continue
         first = text.find("|", start, end)
-        if heading_of(text[start:end]) is not None:
-            cuts.add(first)  # a heading that runs on into a table is its caption
+        if heading_of(text[start:end]) is not None and not _FIGURE_CELL.match(text, first + 1, end):
+            cuts.add(first)  # a heading that runs on into a table is its caption; with its figure, a row
         declared = _UNIT_DECLARED.search(text, start, first)
         if declared is not None and declared.end() < first:
             cuts.add(declared.end())  # …预算支出表单位:万元项目 |: the caption ends with the unit it declares
