@@ -49,6 +49,13 @@ def _spaced_with_names_split() -> str:
     return text
 
 
+def _spaced_at_page_width() -> str:
+    """The spaced form as a PDF's column cuts it: every 36 characters, a cell or a name cut in
+    two across lines (the copy gives no sign of where; only the page width does)."""
+    text = _spaced_in_prose().rstrip("\n")
+    return "\n".join(text[at : at + 36] for at in range(0, len(text), 36)) + "\n"
+
+
 def _one_cell_a_line() -> str:
     return "\n".join([TITLE, *(f"{cell} |" if cell else "|" for row in TABLE for cell in row)]) + "\n"
 
@@ -98,6 +105,7 @@ def _text(folder: Path, text: str) -> Path:
         _pipes,
         _spaced_in_prose,
         _spaced_with_names_split,
+        _spaced_at_page_width,
         _one_cell_a_line,
         _one_cell_a_line_run_on,
         _caption_and_cells_run_on,
@@ -223,3 +231,23 @@ def test_a_table_whose_columns_are_items_from_a_docx_with_merged_cells(tmp_path:
 def test_a_table_whose_columns_are_items_is_not_guessed_when_a_figure_is_missing(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Five figures under six columns: which one is missing cannot be told, so none is read."""
     assert _facts(_text(tmp_path, layout(SIDEWAYS_FIGURES[:-1]))) == set()
+
+
+# a real form's start as a converter wrote it: its metadata dump, then the form's cells apart by spaces
+CONVERTED = (
+    "安福全 zlnb210061 1 2019-05-22T04:56:35Z 2006-09-13T11:21:51Z 2022-05-16T06:53:23Z 15.00 2052-11.1.0.11691 "
+    "FEAB6FBF67D44AA19C24BC22CBB840E5 9300 22370 0 0 False False False 附件: 项目支出绩效自评表 (2022年度) "
+    "项目名称 委托业务项目 主管部门 219-池州市贵池区棠溪镇人民政府 实施单位 219001-池州市贵池区棠溪镇人民政府 "
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 0 0 0 10 0 0 "
+    "其中:本年财政拨款 90 89.974 89.974 上年结转资金 其他资金 年度总体目标 预期目标 实际完成情况 "
+    "本项目共申请预算资金90万元。"
+)
+
+
+def test_a_form_cut_at_the_page_width_reads_as_the_whole_line(tmp_path: Path) -> None:
+    """The form cut every 36 characters as a PDF's column cuts it: whether its spaces part cells,
+    and where the dump ends, is said by the whole line, not by each piece."""
+    cut = "\n".join(CONVERTED[at : at + 36] for at in range(0, len(CONVERTED), 36))
+    read = _facts(_text(tmp_path, CONVERTED + "\n"))
+    assert ("evaluation.indicator.年度资金总额:weight", "10") in read
+    assert _facts(_text(tmp_path, cut + "\n")) == read

@@ -215,18 +215,19 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
 def _normal_lines(
     lines: Sequence[Line], width: int | None, numbering: _Numbering, places: dict[int, tuple[tuple[int, int], ...]]
 ) -> list[Line]:
+    """The lines of a block normalised, a line cut at the page width joined to the rest of it
+    first: the whole line is what says whether its spaces part cells and where furniture ends."""
     normal: list[Line] = []
-    joined: list[tuple[int, int]] = []
-    text = ""
+    group: list[Line] = []
     for i, line in enumerate(lines):
         numbering.texts[line.number] = line.text
-        own, columns = normal_line(line.text)
-        if not joined:
-            first = line.number
-        text += own
-        joined.extend((line.number, column) for column in columns)
+        group.append(line)
         if i + 1 < len(lines) and _cut(line, lines[i + 1], width):
             continue
+        first = group[0].number
+        text, columns = normal_line("".join(part.text for part in group))
+        origin = [(part.number, column) for part in group for column in range(len(part.text))]
+        joined = [origin[column] for column in columns]
         pieces = _pieces(text)
         for start, end in pieces:
             if len(pieces) > 1 and furniture().length(text[start:end]) == end - start:
@@ -235,7 +236,7 @@ def _normal_lines(
             last = numbering.of(line.number) if line.number != first and end == len(text) else None
             normal.append(Line(number, text[start:end], last))
             places[number] = tuple(joined[start:end])
-        text, joined = "", []
+        group = []
     return normal
 
 
