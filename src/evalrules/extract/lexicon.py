@@ -152,6 +152,8 @@ class Lexicon:
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     _qualifiers: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
+    # label → the longer names that are no scope word and end with it (预算 → 一般公共预算, …)
+    _account_names: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_label: dict[str, list[Term]] = {}
@@ -160,15 +162,12 @@ class Lexicon:
                 by_label.setdefault(word, []).append(term)
         object.__setattr__(self, "_by_label", by_label)
         object.__setattr__(self, "_lengths", tuple(sorted({len(word) for word in by_label})))
+        names = {word: tuple(n for n in self.not_scope if len(n) > len(word) and n.endswith(word)) for word in by_label}
+        object.__setattr__(self, "_account_names", {word: found for word, found in names.items() if found})
         words = sorted({word for term in self.terms for word in term.not_after}, key=len, reverse=True)
         # a lookahead finds a word starting at every position, so none hides inside another
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
-
-    def _in_account_name(self, text: str, end: int, length: int) -> bool:
-        """Whether the label ``text[end - length:end]`` is the tail of a longer name that is no
-        scope word (``[scope] ignore``: 一般公共预算, 预算执行)."""
-        return any(len(name) > length and text.endswith(name, 0, end) for name in self.not_scope)
 
     def qualifiers(self, text: str) -> list[tuple[int, str]]:
         """Where each word that disqualifies a term (``not_after``) ends in ``text``, a paragraph:
@@ -282,7 +281,7 @@ class Lexicon:
                 if length > end:
                     break
                 word = text[end - length : end]
-                if word in self._by_label and self._in_account_name(text, end, length):
+                if any(text.endswith(name, 0, end) for name in self._account_names.get(word, ())):
                     continue  # 一般公共预算: an account's name, not the label 预算
                 for term in self._by_label.get(word, ()):
                     if term.unit != dimension or (term.topic is not None and term.topic != topic):

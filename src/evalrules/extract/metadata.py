@@ -184,27 +184,26 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _body_department(
-    lines: Sequence[Line],
-    skip: set[int],
-    field: re.Pattern[str],
-    alone: re.Pattern[str],
-    *more: re.Pattern[str],
-    titles: bool = True,
+    lines: Sequence[Line], skip: set[int], field: re.Pattern[str], alone: re.Pattern[str], *more: re.Pattern[str]
 ) -> Fact | None:
     """The first place the text names its department: a form's ``field`` (单位名称 | 绥阳县太白镇人民政府,
-    or the name on the line under an ``alone`` label) or a sentence opening with the name (``more``),
-    where ``titles`` is False not on a line that reads as a title."""
+    or the name on the line under an ``alone`` label) or a sentence opening with the name (``more``)
+    — a sentence's on a line that reads as a title only when no other line names it."""
     previous = ""
+    on_title: Fact | None = None
     for line in lines:
         if line.number not in skip:
-            found = _named(line, field, *(more if titles or not _reads_as_title(_plain(line)[0]) else ()))
+            title_like = bool(more) and _reads_as_title(line.text)
+            found = _named(line, field) if title_like else _named(line, field, *more)
             if found is None and alone.match(previous):
                 found = _named(line, _NAME_LINE)
             if found is not None:
                 return found
+            if title_like and on_title is None:
+                on_title = _named(line, *more)
         if line.text.strip():
-            previous = _plain(line)[0]
-    return None
+            previous = PINYIN.sub("", _BULLET.sub("", line.text, count=1))  # as _plain has it, cheaply
+    return on_title
 
 
 def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
@@ -217,8 +216,7 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
     """
     titled = _title_department(lines, title) if title is not None else None
     skip = {title.number if title else 0, titled.line if titled else 0}
-    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING, _OPENING_AFTER_YEAR, titles=False)
-    found = found or _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING)
+    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING, _OPENING_AFTER_YEAR)
     if found is None and titled is not None and title is not None and titled.line != title.number:
         found = attrs.evolve(titled, concept="report.department")
     if found is None and titled is None and title is not None:

@@ -36,6 +36,8 @@ class Furniture:
     def within(self, text: str) -> list[tuple[int, int]]:
         """Where page fields stand inside ``text`` (a body run onto one line): the title before
         them, the text after them (…决算情况来源:罗湖区审计局发布时间:2025-12-26一、…)."""
+        if self.any_field.search(text) is None:
+            return []
         return [found.span() for found in self.dated_fields.finditer(text)]
 
     def length(self, text: str) -> int:

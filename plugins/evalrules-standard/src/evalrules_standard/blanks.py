@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from evalrules import Example, Location, Outcome, Param, Report, Rule, RuleType, hookimpl
 from evalrules.layout.normalize import PINYIN
@@ -19,7 +19,7 @@ def _pattern(rule: Rule) -> re.Pattern[str]:
     return re.compile(rf"(?:{words}){_GAP}(?:{units})(?![\u4e00-\u9fff\d])")
 
 
-def _readings_dropped(text: str) -> tuple[str, list[int]]:
+def _readings_dropped(text: str) -> tuple[str, Sequence[int]]:
     """``text`` without the pinyin readings some pages print after each character (減(jiǎn)少),
     and where each character left is in ``text``."""
     keep = [True] * len(text)
@@ -32,7 +32,7 @@ def _readings_dropped(text: str) -> tuple[str, list[int]]:
 def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
     pattern = _pattern(rule)
     for line, normal in report.lines():
-        plain, positions = _readings_dropped(normal)
+        plain, positions = _readings_dropped(normal) if PINYIN.search(normal) else (normal, range(len(normal)))
         gaps = list(pattern.finditer(plain))
         if not gaps:
             continue
