@@ -484,3 +484,16 @@ def test_no_change_against_the_budget_in_words_is_checked(tmp_path: Path, budget
     )
     found = [f for f in evalrules.check(read_report(tmp_path, text)) if f.code == "BAL030"]
     assert [sorted({loc.line for loc in f.locations}) for f in found] == ([[1, 2]] if reported else [])
+
+
+def test_an_accounts_name_is_no_label_of_the_topic(tmp_path: Path) -> None:
+    """Under a 三公 title, in a text that speaks of 财政拨款: 一般公共预算支出 is the province's
+    general budget, not the 三公 total whose label 预算 (or 支出) ends it."""
+    text = (
+        "省级行政事业单位“三公”经费去年支出4亿元\n"
+        "全省一般公共预算支出6796.6亿元，完成预算的92.7%，增长9.3%。\n"
+        "省级行政事业单位财政拨款“三公”经费支出4亿元。\n"
+    )
+    read = facts_of(tmp_path, text)
+    assert ("three_public.final.total", "4", "亿元") in read
+    assert not any(value == "6796.6" for concept, value, _ in read if concept.startswith("three_public"))

@@ -52,8 +52,7 @@ _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept on
 # What may stand right before a generic label without qualifying it: 本年收入 is income,
 # 事业收入 or 社会保障和就业支出 is one source or class of it.
 _UNQUALIFIED = re.compile(
-    # 预算支出 is the budget's, 一般公共预算支出 one account's (the 三公 total is no such thing)
-    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|(?<!一般公共)预算|预算安排|安排|共|总|其中|合计|部门|单位|本级|机关|"
+    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|预算|预算安排|安排|共|总|其中|合计|部门|单位|本级|机关|"
     r"全镇|全区|全县|全市|全乡|本部门|本单位|我单位|实际|累计|人员|共有|实有|核定|政府采购)$"
 )
 
@@ -168,6 +167,12 @@ class Lexicon:
         # a lookahead finds a word starting at every position, so none hides inside another
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
+
+    def _unqualified(self, text: str, start: int) -> bool:
+        """Whether nothing qualifies a generic label starting at ``start``: 预算支出 is the
+        budget's, but 一般公共预算支出 one account's (an account's name is no scope word)."""
+        before = text[:start]
+        return bool(_UNQUALIFIED.search(before)) and not any(before.endswith(name) for name in self.not_scope)
 
     def qualifiers(self, text: str) -> list[tuple[int, str]]:
         """Where each word that disqualifies a term (``not_after``) ends in ``text``, a paragraph:
@@ -292,7 +297,7 @@ class Lexicon:
                     if concept not in known:
                         continue
                     start = end - length
-                    if length <= _GENERIC and not _UNQUALIFIED.search(text[:start]):
+                    if length <= _GENERIC and not self._unqualified(text, start):
                         continue
                     if any(word in text[end:] for word in term.not_followed_by):
                         continue

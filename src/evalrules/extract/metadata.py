@@ -9,7 +9,7 @@ import attrs
 
 from evalrules.extract.figures import YEAR, figures
 from evalrules.layout.headings import heading_of
-from evalrules.layout.normalize import PINYIN, normalize
+from evalrules.layout.normalize import PINYIN, normalize, without_readings
 from evalrules.model import Fact, Line, Span
 
 __all__ = ["KINDS", "department_facts", "kind_of", "title_line", "year_fact"]
@@ -84,13 +84,8 @@ KINDS = {
 def _plain(line: Line) -> tuple[str, list[int]]:
     """A line's text (normalised by the layout) without the bullet it may start with and
     without pinyin readings (现(xiàn)将); and where each of its characters is in ``line.text``."""
-    text = line.text
-    bullet = _BULLET.match(text)
-    keep = [True] * len(text)
-    for reading in PINYIN.finditer(text):
-        keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
-    positions = [i for i in range(bullet.end() if bullet else 0, len(text)) if keep[i]]
-    return "".join(text[i] for i in positions), positions
+    bullet = _BULLET.match(line.text)
+    return without_readings(line.text, bullet.end() if bullet else 0)
 
 
 _CELL_SEPARATORS = re.compile(r"\s*\|[\s|]*")

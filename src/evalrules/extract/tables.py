@@ -230,6 +230,9 @@ def _is_number(cell: Cell) -> bool:
     return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", plain)) and any(figures(text))
 
 
+_CAPTION_MARKS = re.compile(r"[\s:：()（）]")  # what stands around a declared unit: 单位：万元
+
+
 def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list[Line]]]:
     """Each table (a run of table lines) with the line written just above it, its caption; a
     line that only declares the unit (单位：万元) is part of the caption above it."""
@@ -241,7 +244,7 @@ def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list
         if run:
             yield caption, run
             run = []
-        unit_only = not re.sub(r"[\s:：()（）]", "", _UNIT.sub("", normalize(line.text)))
+        unit_only = not _CAPTION_MARKS.sub("", _UNIT.sub("", normalize(line.text)))
         caption = f"{caption} {line.text}" if unit_only else line.text
     if run:
         yield caption, run
@@ -269,12 +272,12 @@ def read_tables(
         header: list[Column | None] = []
         indicator: str | None = None
         path: tuple[str, ...] = ()
-        sideways = _Sideways(lexicon.scope_of(caption) or document_scope)
+        sideways = _Sideways(lexicon.scope_of(caption) or document_scope, lexicon, known, unit)
         for number, cells in enumerate(_rows(table), start=1):
             row = [attrs.evolve(c, at=(number, index)) for index, c in enumerate(cells, start=1)]
             columns = [_column(c, unit) for c in row]
             numbers = [c for c in row if _is_number(c)]
-            facts.extend(sideways.take(row, numbers, any(columns), lexicon, known, topic, unit))
+            facts.extend(sideways.take(row, numbers, any(columns), topic))
             if any(columns) and not numbers:
                 header = _without_group_headers(columns)
                 topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
@@ -285,7 +288,7 @@ def read_tables(
             if header and numbers:
                 path = _indicator_path(row, header, path)
                 facts.extend(_row_facts(row, header, lexicon, known, topic, unit, indicator, path))
-        facts.extend(sideways.take([], [], False, lexicon, known, topic, unit))
+        facts.extend(sideways.take([], [], False, topic))
     return facts
 
 
@@ -295,19 +298,13 @@ class _Sideways:
     gathered as its rows come: the rows of names, then the rows of figures only."""
 
     scope: str | None
+    lexicon: Lexicon
+    known: Mapping[str, str]
+    unit: str | None  # the table's
     names: list[Cell] = attrs.Factory(list)
     values: list[Cell] = attrs.Factory(list)
 
-    def take(
-        self,
-        row: list[Cell],
-        numbers: list[Cell],
-        named_columns: bool,
-        lexicon: Lexicon,
-        known: Mapping[str, str],
-        topic: str | None,
-        unit: str | None,
-    ) -> Iterator[Fact]:
+    def take(self, row: list[Cell], numbers: list[Cell], named_columns: bool, topic: str | None) -> Iterator[Fact]:
         """Take in the next row (an empty one at the table's end); the facts once the figures end."""
         is_names = bool(row) and not numbers and not named_columns
         if row and numbers and len(numbers) == len(row) and self.names:
@@ -318,14 +315,16 @@ class _Sideways:
             return
         names, values = [c.clean for c in self.names], self.values
         self.names, self.values = (list(row) if is_names else []), []
-        read = concept_columns(names, len(values), lexicon, known, topic, self.scope) if values and self.scope else None
+        if not (values and self.scope):
+            return
+        read = concept_columns(names, len(values), self.lexicon, self.known, topic, self.scope)
         if read is None:
             return
         concepts, header_rows = read
         for column, (concept, cell) in enumerate(zip(concepts, values, strict=True), start=1):
             figure = next(iter(figures(cell.text)))
             own = fold_width(cell.text[figure.unit_start : figure.end]) if figure.unit else None
-            yield _fact(concept, attrs.evolve(cell, at=(header_rows + 1, column)), own or unit)
+            yield _fact(concept, attrs.evolve(cell, at=(header_rows + 1, column)), own or self.unit)
 
 
 def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[str, ...]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import functools
 import re
 from importlib.resources import files
 
-__all__ = ["PINYIN", "clean_label", "fold_width", "normalize"]
+__all__ = ["PINYIN", "clean_label", "fold_width", "normalize", "without_readings"]
 
 _FULL_WIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
 _FULL_WIDTH.update(
@@ -48,6 +48,16 @@ def _table() -> dict[int, str]:
 # pinyin readings some pages print after each character: 事業(yè)收入 is 事业收入.
 _LABEL_NOISE = str.maketrans("", "", "“”\"'‘’「」『』 \t")
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+
+
+def without_readings(text: str, start: int = 0) -> tuple[str, list[int]]:
+    """``text[start:]`` without its pinyin readings (減(jiǎn)少 → 減少), and where each character
+    left stands in ``text``."""
+    keep = [True] * len(text)
+    for reading in PINYIN.finditer(text, start):
+        keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
+    positions = [i for i in range(start, len(text)) if keep[i]]
+    return "".join(text[i] for i in positions), positions
 
 
 def normalize(text: str) -> str:

@@ -3,36 +3,29 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from evalrules import Example, Location, Outcome, Param, Report, Rule, RuleType, hookimpl
-from evalrules.layout.normalize import PINYIN
+from evalrules.layout.normalize import PINYIN, without_readings
 
 _GAP = r"[ \t\u3000\xa0]*"
 
 
-def _pattern(rule: Rule) -> re.Pattern[str]:
-    words = "|".join(map(re.escape, rule["words"]))
-    units = "|".join(map(re.escape, sorted(rule["units"], key=len, reverse=True)))
+@functools.lru_cache(maxsize=16)
+def _pattern(words: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern[str]:
+    """The gap a rule's ``words`` and ``units`` make, compiled once per rule, not per report."""
+    either = "|".join(map(re.escape, words))
+    unit = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))  # 万元 before 元
     # the unit is a unit, not the start of a word (万元户), and no figure stands in the gap
-    return re.compile(rf"(?:{words}){_GAP}(?:{units})(?![\u4e00-\u9fff\d])")
-
-
-def _readings_dropped(text: str) -> tuple[str, Sequence[int]]:
-    """``text`` without the pinyin readings some pages print after each character (減(jiǎn)少),
-    and where each character left is in ``text``."""
-    keep = [True] * len(text)
-    for reading in PINYIN.finditer(text):
-        keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
-    positions = [i for i, kept in enumerate(keep) if kept]
-    return "".join(text[i] for i in positions), positions
+    return re.compile(rf"(?:{either}){_GAP}(?:{unit})(?![\u4e00-\u9fff\d])")
 
 
 def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
-    pattern = _pattern(rule)
+    pattern = _pattern(tuple(rule["words"]), tuple(rule["units"]))
     for line, normal in report.lines():
-        plain, positions = _readings_dropped(normal) if PINYIN.search(normal) else (normal, range(len(normal)))
+        plain, positions = without_readings(normal) if PINYIN.search(normal) else (normal, range(len(normal)))
         gaps = list(pattern.finditer(plain))
         if not gaps:
             continue
