@@ -1,6 +1,6 @@
 """Facts carry their context, and rules bind only facts of one context: a report that states
-two entities or two years side by side, each consistent, gets no finding; breaking one figure
-gets exactly the finding for that entity or year, at its line."""
+two entities, two years or two accounts side by side, each consistent, gets no finding; breaking
+one figure gets exactly the finding for that entity, year or account, at its line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import evalrules
-from tests.documents import read_report
+from tests.documents import read_report, write_docx
 
 # amounts in 亿元 with one decimal, as a 国有资产 report writes them
 _AMOUNT = st.decimals("1", "9999", places=1)
@@ -119,6 +119,48 @@ def test_classes_of_spending_are_each_checked_on_their_own(
     text = _classes_text(classes, broken)
     found = _codes(text, tmp_path_factory, "EXE007", "CON001", "BAL001")
     assert [(f.code, f.line) for f in found] == ([] if broken is None else [("EXE007", 3 + 2 * broken)])
+
+
+_MONEY = st.decimals("10", "9999", places=2)
+_SHARE = st.decimals("0.5", "1", places=2)  # of a figure: the part of it that is the next
+
+
+def _funds(annual: Decimal, executed_share: Decimal, fiscal_share: Decimal) -> tuple[Decimal, ...]:
+    """The form's two rows: the whole (全年预算数, 全年执行数) and its 本年财政拨款 part."""
+    cent = Decimal("0.01")
+    executed = (annual * executed_share).quantize(cent)
+    fiscal = (annual * fiscal_share).quantize(cent)
+    return annual, executed, fiscal, min(fiscal, (executed * fiscal_share).quantize(cent))
+
+
+def _rate(executed: Decimal, annual: Decimal, off: Decimal) -> str:
+    return f"{(executed / annual * 100 + off).quantize(Decimal('0.01'))}%"
+
+
+_ROWS = {"whole": 3, "fiscal": 4}  # the table's lines in the document
+
+
+@given(
+    funds=st.tuples(_MONEY, _SHARE, _SHARE).map(lambda t: _funds(*t)),
+    broken=st.sampled_from([None, *_ROWS]),
+)
+def test_two_accounts_of_one_form_are_checked_each_on_its_own(
+    tmp_path_factory: pytest.TempPathFactory, funds: tuple[Decimal, ...], broken: str | None
+) -> None:
+    """A .docx form's 年度资金总额 row and its 其中：本年财政拨款 row are two accounts, each with
+    its 执行率; the 财政拨款 row leaves 分值 and 得分 blank, its 执行率 still in its column.  A
+    rate off by 3 points is found at its own row, and only there."""
+    annual, executed, fiscal, fiscal_executed = funds
+    off = {row: Decimal(3) if row == broken else Decimal(0) for row in _ROWS}
+    header = ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    whole = ["年度资金总额", str(annual), str(annual), str(executed), "", _rate(executed, annual, off["whole"]), ""]
+    part = ["其中：本年财政拨款", str(fiscal), str(fiscal), str(fiscal_executed), "", "", ""]
+    part[5] = _rate(fiscal_executed, fiscal, off["fiscal"])
+    path = write_docx(tmp_path_factory.mktemp("accounts") / "form.docx", ["2023年度项目支出绩效自评表", [header, whole, part]])
+    codes = ("EXE001", "EXE023", "BAL017", "BAL018", "BAL019", "CON001")
+    found = [f for f in evalrules.check(evalrules.extract(evalrules.load(path))) if f.code in codes]
+    expected = {"whole": [("EXE001", 3)], "fiscal": [("EXE023", 4)], None: []}[broken]
+    assert [(f.code, f.line) for f in found] == expected
 
 
 def test_a_year_in_a_line_of_prose_is_no_subtitle(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ headed with years, those before the latest are last year's.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -87,6 +88,8 @@ class Cell:
     line: Line
     column: int  # 0-based, in line.text
     at: tuple[int, int] | None = None  # 1-based (row, column) in its table, once the rows are known
+    slot: int | None = None  # 0-based place among the ``|``-parted cells of its line, empty ones counted
+    width: int = 0  # how many such cells its line has
 
     @property
     def clean(self) -> str:
@@ -105,11 +108,16 @@ _SENTENCE_END = re.compile(r"[。！？!?]$")
 
 
 def _cells(line: Line) -> list[Cell]:
+    """The written cells of a ``|`` line, each knowing its slot: an empty cell is not written
+    but keeps its place (a .docx row writes every cell, a blank 分值 included)."""
     cells, start = [], 0
-    for part in line.text.split("|"):
+    parts = line.text.split("|")
+    leading = 1 if len(parts) > 1 and not parts[0].strip() else 0  # | a | b |: nothing before the first
+    width = len(parts) - leading - (1 if len(parts) > 1 and not parts[-1].strip() else 0)  # a | b |: after the last
+    for slot, part in enumerate(parts):
         if part.strip():
             offset = len(part) - len(part.lstrip())
-            cells.append(Cell(part.strip(), line, start + offset))
+            cells.append(Cell(part.strip(), line, start + offset, slot=slot - leading, width=width))
         start += len(part) + 1
     return cells
 
@@ -273,13 +281,18 @@ def read_tables(
         indicator: str | None = None
         path: tuple[str, ...] = ()
         sideways = _Sideways(lexicon.scope_of(caption) or document_scope, lexicon, known, unit)
+        slots: list[int | None] = []
         for number, cells in enumerate(_rows(table), start=1):
-            row = [attrs.evolve(c, at=(number, index)) for index, c in enumerate(cells, start=1)]
+            row = [
+                attrs.evolve(c, at=(number, index if c.slot is None else c.slot + 1))
+                for index, c in enumerate(cells, start=1)
+            ]
             columns = [_column(c, unit) for c in row]
             numbers = [c for c in row if _is_number(c)]
             facts.extend(sideways.take(row, numbers, any(columns), topic))
             if any(columns) and not numbers:
                 header = _without_group_headers(columns)
+                slots = [c.slot for c in row] if _one_line(row) and len(row) == row[0].width else []
                 topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
                 weights = list(_header_weights(row))
                 indicator = weights[0].base.removeprefix("evaluation.indicator.") if weights else None
@@ -287,7 +300,8 @@ def read_tables(
                 continue
             if header and numbers:
                 path = _indicator_path(row, header, path)
-                facts.extend(_row_facts(row, header, lexicon, known, topic, unit, indicator, path))
+                placed = _under_columns(row, header, slots)
+                facts.extend(_row_facts(row, header, placed, lexicon, known, topic, unit, indicator, path))
         facts.extend(sideways.take([], [], False, topic))
     return facts
 
@@ -393,9 +407,40 @@ def _table_unit(lines: Sequence[Line]) -> str | None:
     return None
 
 
+def _under_columns(row: list[Cell], header: list[Column | None], slots: list[int | None]) -> list[tuple[Column, Cell]] | None:
+    """The figures of ``row``, each under the column of its slot, where the row writes a blank
+    cell between its cells (a .docx row, a blank 分值 before the 执行率): the figures after it
+    are not moved left.  None where the row has no such gap (in order, the figures fill the
+    columns as well) or its slots do not fit the header's (a header cut from its caption, a
+    label under a figure's column, a figure under none): the slots are not the header's grid."""
+    places = [c.slot for c in row if c.slot is not None]
+    if not slots or len(places) < len(row) or not _one_line(row) or row[0].width > len(slots):
+        return None
+    if not any(b - a > 1 for a, b in itertools.pairwise(places)):
+        return None
+    by_slot = dict(zip(slots, header, strict=True))
+    label = by_slot.get(places[0])
+    if label is not None and label.kind != "name":
+        return None
+    placed = []
+    for cell, place in zip(row, places, strict=True):
+        if _is_number(cell):
+            column = by_slot.get(place)
+            if column is None or column.kind == "name":
+                return None
+            placed.append((column, cell))
+    return placed
+
+
+def _one_line(row: list[Cell]) -> bool:
+    """Whether the row's cells were written on one line, so that their slots are places in it."""
+    return all(c.line is row[0].line for c in row)
+
+
 def _row_facts(
     row: list[Cell],
     header: list[Column | None],
+    placed: list[tuple[Column, Cell]] | None,
     lexicon: Lexicon,
     known: Mapping[str, str],
     topic: str | None,
@@ -403,9 +448,11 @@ def _row_facts(
     indicator: str | None,
     path: tuple[str, ...],
 ) -> Iterator[Fact]:
-    """The facts of one row; ``indicator`` names the indicator a 预算执行 form's header gives
-    its weight to (预算执行情况(10分)), else the row's own label does; ``path`` is the row's
-    indicator in a table of indicators (empty in any other)."""
+    """The facts of one row: its figures ``placed`` under their columns, or where their slots are
+    not known, filling the columns in order (a row of indicators' weight and score being its last
+    figures: its targets' columns may be blank).  ``indicator`` names the indicator a 预算执行
+    form's header gives its weight to (预算执行情况(10分)), else the row's own label does;
+    ``path`` is the row's indicator in a table of indicators (empty in any other)."""
     values = [c for c in row if _is_number(c)]
     names = [c for c in row[: row.index(values[0])] if not _is_number(c)] if values else []
     if not names:
@@ -417,10 +464,12 @@ def _row_facts(
         if label in _TOTAL_ROWS:
             return
         weight_score = [c for c in columns if c.kind in ("weight", "score")]
-        for column, cell in zip(weight_score, values[-len(weight_score) :], strict=False):
-            yield _fact(indicator_concept(path, column.kind), cell, "分")
+        scored = zip(weight_score, values[-len(weight_score) :], strict=False) if placed is None else placed
+        for column, cell in scored:
+            if column.kind in ("weight", "score"):
+                yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
-    for column, cell in zip(columns, values, strict=False):
+    for column, cell in zip(columns, values, strict=False) if placed is None else placed:
         if column.kind == "previous":
             continue  # last year's figure: it holds its place in the row, and has no concept
         figure = _figure_unit(cell, column)
@@ -579,10 +628,10 @@ def read_spaced_tables(
             dated = _dated(header)
             if any(column.kind in _FORM_KINDS for column, _ in dated):  # a form's row, read as one
                 columns: list[Column | None] = [None, *(column for column, _ in dated[: len(numbers)])]
-                facts.extend(_row_facts(group[:], columns, lexicon, known, topic, unit, None, ()))
+                facts.extend(_row_facts(group[:], columns, None, lexicon, known, topic, unit, None, ()))
             else:
                 for cell, (column, year) in zip(numbers, dated[-len(numbers) :], strict=True):
-                    for fact in _row_facts([group[0], cell], [None, column], lexicon, known, topic, unit, None, ()):
+                    for fact in _row_facts([group[0], cell], [None, column], None, lexicon, known, topic, unit, None, ()):
                         facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
         group.clear()
         overflow = False
