@@ -156,7 +156,9 @@ def test_two_accounts_of_one_form_are_checked_each_on_its_own(
     whole = ["年度资金总额", str(annual), str(annual), str(executed), "", _rate(executed, annual, off["whole"]), ""]
     part = ["其中：本年财政拨款", str(fiscal), str(fiscal), str(fiscal_executed), "", "", ""]
     part[5] = _rate(fiscal_executed, fiscal, off["fiscal"])
-    path = write_docx(tmp_path_factory.mktemp("accounts") / "form.docx", ["2023年度项目支出绩效自评表", [header, whole, part]])
+    path = write_docx(
+        tmp_path_factory.mktemp("accounts") / "form.docx", ["2023年度项目支出绩效自评表", [header, whole, part]]
+    )
     codes = ("EXE001", "EXE023", "BAL017", "BAL018", "BAL019", "CON001")
     found = [f for f in evalrules.check(evalrules.extract(evalrules.load(path))) if f.code in codes]
     expected = {"whole": [("EXE001", 3)], "fiscal": [("EXE023", 4)], None: []}[broken]

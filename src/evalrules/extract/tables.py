@@ -28,6 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from evalrules.concepts import indicator_concept
+from evalrules.extract.columns import COLUMNS
 from evalrules.extract.concept_columns import concept_columns
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
@@ -41,45 +42,7 @@ _UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|�
 _NUMBERING = re.compile(r"^(?:其中[:：]?)?\s*(?:\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]+、)?\s*")
 _CELL_LINE = re.compile(r"^[^|]*\|\s*$")  # one cell and its separator (one quantifier per run: linear)
 
-# header keyword → (column kind, scope); the longest keyword found in a header cell decides.
-_COLUMNS: Mapping[str, tuple[str, str | None]] = {
-    "年初预算数": ("initial_budget", "budget"),
-    "年初预算": ("initial_budget", "budget"),
-    "全年预算数": ("annual_budget", "budget"),
-    "调整后预算数": ("annual_budget", "budget"),
-    "调整后预算": ("annual_budget", "budget"),
-    "全年执行数": ("executed", "final"),
-    "预算执行数": ("executed", "final"),
-    "执行数": ("executed", "final"),
-    "预算执行率": ("rate", None),
-    "执行率": ("rate", None),
-    "分值": ("weight", None),
-    "权重": ("weight", None),
-    "满分": ("weight", None),
-    "得分": ("score", None),
-    "预算数": ("amount", "budget"),
-    "决算数": ("amount", "final"),
-    "支出": ("amount", "final"),
-    "本年数": ("amount", "final"),
-    "金额": ("amount", "final"),
-    "增减率": ("yoy_pct", None),
-    "增长率": ("yoy_pct", None),
-    "减少率": ("yoy_pct", None),
-    "变动率": ("yoy_pct", None),
-    "增减额": ("yoy_change", None),
-    "增减情况": ("yoy_change", None),
-    "减少情况": ("yoy_change", None),
-    "增减": ("yoy_change", None),
-    "占比": ("share", None),
-    "上年数": ("previous", None),
-    "上年": ("previous", None),
-    "一级指标": ("name", None),
-    "二级指标": ("name", None),
-    "三级指标": ("name", None),
-}
 _LEVELS = 3  # 一级 / 二级 / 三级指标
-_TOTAL_ROWS = ("年度资金总额", "资金总额", "总额", "合计", "预算执行率", "预算执行情况", "预算执行")
-_FISCAL_ROWS = ("财政资金", "本年财政拨款", "财政拨款")
 
 
 @attrs.frozen
@@ -142,11 +105,10 @@ def table_lines(lines: Sequence[Line]) -> set[int]:
 
 def _column(cell: Cell, table_unit: str | None) -> Column | None:
     text = cell.clean
-    found = [(len(k), k) for k in _COLUMNS if k in text]
-    if not found:
+    keyword = COLUMNS.longest(text)
+    if keyword is None:
         return None
-    keyword = max(found)[1]
-    kind, scope = _COLUMNS[keyword]
+    kind, scope = COLUMNS.names[keyword]
     unit = _UNIT.search(cell.text)
     return Column(kind, scope, (unit[1] or unit[2]) if unit else table_unit, "减少" in text and "增" not in text)
 
@@ -407,7 +369,9 @@ def _table_unit(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def _under_columns(row: list[Cell], header: list[Column | None], slots: list[int | None]) -> list[tuple[Column, Cell]] | None:
+def _under_columns(
+    row: list[Cell], header: list[Column | None], slots: list[int | None]
+) -> list[tuple[Column, Cell]] | None:
     """The figures of ``row``, each under the column of its slot, where the row writes a blank
     cell between its cells (a .docx row, a blank 分值 before the 执行率): the figures after it
     are not moved left.  None where the row has no such gap (in order, the figures fill the
@@ -461,7 +425,7 @@ def _row_facts(
     label = _NUMBERING.sub("", names[0].clean)
     execution = any(c.kind in ("initial_budget", "annual_budget", "executed") for c in columns)
     if path:
-        if label in _TOTAL_ROWS:
+        if label in COLUMNS.total_rows:
             return
         weight_score = [c for c in columns if c.kind in ("weight", "score")]
         scored = zip(weight_score, values[-len(weight_score) :], strict=False) if placed is None else placed
@@ -522,13 +486,13 @@ def _concept(
     indicator: str | None,
 ) -> str | None:
     if execution and column.kind in ("initial_budget", "annual_budget", "executed", "rate", "weight", "score"):
-        total = next((word for word in _TOTAL_ROWS if label.startswith(word)), None)
+        total = next((word for word in COLUMNS.total_rows if label.startswith(word)), None)
         if total is not None:
             if column.kind in ("weight", "score"):
                 name = indicator or (total if total.startswith("预算执行") else "年度资金总额")
                 return indicator_concept((name,), column.kind)
             return f"execution.{column.kind}"
-        if any(word in label for word in _FISCAL_ROWS):
+        if any(word in label for word in COLUMNS.fiscal_rows):
             candidate = f"execution.{column.kind}_fiscal"
             return candidate if candidate in known else None
         if column.kind in ("rate", "weight", "score"):
@@ -580,7 +544,7 @@ def _spaced_column(cell: Cell, unit: str | None) -> tuple[Column, int | None] | 
     """A header token that is nothing but a column's name, perhaps after a year: 2018年预算数."""
     found = _DATED.match(cell.clean)
     head = _UNIT.sub("", found["head"]) if found else ""
-    kind = _COLUMNS.get(head)
+    kind = COLUMNS.names.get(head)
     if found is None or kind is None or kind[0] not in _SPACED_KINDS:
         return None
     column = _column(Cell(head, cell.line, cell.column), unit)
@@ -631,7 +595,9 @@ def read_spaced_tables(
                 facts.extend(_row_facts(group[:], columns, None, lexicon, known, topic, unit, None, ()))
             else:
                 for cell, (column, year) in zip(numbers, dated[-len(numbers) :], strict=True):
-                    for fact in _row_facts([group[0], cell], [None, column], None, lexicon, known, topic, unit, None, ()):
+                    for fact in _row_facts(
+                        [group[0], cell], [None, column], None, lexicon, known, topic, unit, None, ()
+                    ):
                         facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
         group.clear()
         overflow = False
