@@ -3,9 +3,12 @@ receives it in, read to the same facts."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import evalrules
 from tests.documents import write_docx, write_pdf
@@ -13,7 +16,7 @@ from tests.documents import write_docx, write_pdf
 HEADER = ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
 ROWS = [
     ["年度资金总额", "120", "118.5", "110.2", "10", "93.00%", "9.3"],
-    ["其中：本年财政拨款", "100", "98.5", "90.2", "", "", ""],
+    ["其中：本年财政拨款", "100", "98.5", "90.2", "", "91.57%", ""],  # 分值 and 得分 blank
 ]
 TABLE = [HEADER, *ROWS]
 EXPECTED = {
@@ -26,6 +29,7 @@ EXPECTED = {
     ("execution.initial_budget_fiscal", "100"),
     ("execution.annual_budget_fiscal", "98.5"),
     ("execution.executed_fiscal", "90.2"),
+    ("execution.rate_fiscal", "91.57"),
 }
 TITLE = "2023年度项目支出绩效自评表"
 
@@ -81,6 +85,18 @@ def _rows_run_on() -> str:
     return f"{TITLE}\n一、项目资金使用情况{rows}{_CONCLUSION}\n"
 
 
+def _cells_run_together() -> str:
+    """What OCR or a converter that drops every cell boundary writes: the header's names and
+    each row's figures run together with nothing between them (年度资金总额120118.5110.2…),
+    a form's identities alone telling where one cell ends."""
+    return f"{TITLE}\n{''.join(cell for row in TABLE for cell in row)}\n"
+
+
+def _tight_pipes() -> str:
+    """Rows of cells apart by a bare ``|``, a blank cell written as nothing between two."""
+    return "\n".join([TITLE, *("|".join(row) for row in TABLE)]) + "\n"
+
+
 _CONCLUSION = (
     "二、自评结论。项目按计划实施,资金使用规范,全年完成项目建设任务,项目资金按进度拨付,会计核算规范,"
     "未发现截留、挤占、挪用项目资金的情况。三、存在的问题。项目前期调研不够充分,部分绩效指标设置不够细化、"
@@ -110,6 +126,8 @@ def _text(folder: Path, text: str) -> Path:
         _one_cell_a_line_run_on,
         _caption_and_cells_run_on,
         _rows_run_on,
+        _cells_run_together,
+        _tight_pipes,
     ],
     ids=lambda f: f.__name__,
 )
@@ -127,7 +145,7 @@ def test_the_same_facts_from_a_pdf_table(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "layout",
-    [_spaced_in_prose, _one_cell_a_line_run_on, _caption_and_cells_run_on, _rows_run_on],
+    [_spaced_in_prose, _one_cell_a_line_run_on, _caption_and_cells_run_on, _rows_run_on, _cells_run_together],
     ids=lambda f: f.__name__,
 )
 def test_every_fact_of_a_form_run_onto_one_line_points_at_its_cell(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -251,3 +269,50 @@ def test_a_form_cut_at_the_page_width_reads_as_the_whole_line(tmp_path: Path) ->
     read = _facts(_text(tmp_path, CONVERTED + "\n"))
     assert ("evaluation.indicator.年度资金总额:weight", "10") in read
     assert _facts(_text(tmp_path, cut + "\n")) == read
+
+
+_GLUED_HEADER = "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分"
+
+
+def test_cells_run_together_that_two_readings_fit_are_not_read(tmp_path: Path) -> None:
+    """年度资金总额:202010100.00%10 is 20 | 20 | 10 | 100.00% | 10 with one money cell blank:
+    the form's identities hold whether the first 20 is the 年初 or the 全年预算数, so that cell is
+    not read; every cell both readings agree on is."""
+    text = f"{TITLE}\n{_GLUED_HEADER}年度资金总额:202010100.00%10\n"
+    assert _facts(_text(tmp_path, text)) == {
+        ("execution.executed", "20"),
+        ("evaluation.indicator.年度资金总额:weight", "10"),
+        ("execution.rate", "100.00"),
+        ("evaluation.indicator.年度资金总额:score", "10"),
+    }
+
+
+_CENT = Decimal("0.01")
+
+
+@given(
+    annual=st.decimals("1", "99999", places=2),
+    spent=st.decimals("0.3", "1", places=2),
+    initial=st.decimals("0.5", "1.5", places=2),
+    weight=st.integers(5, 20),
+)
+def test_cells_run_together_are_read_only_as_the_form_wrote_them(
+    tmp_path_factory: pytest.TempPathFactory, annual: Decimal, spent: Decimal, initial: Decimal, weight: int
+) -> None:
+    """Whatever the figures of a consistent 年度资金总额 row, a figure read from its run is one
+    of its cells, under its own column: a cut the form's arithmetic allows but the row did not
+    write never becomes a fact."""
+    executed = (annual * spent).quantize(_CENT)
+    rate = (executed / annual * 100).quantize(_CENT)
+    score = (min(rate, Decimal(100)) / 100 * weight).quantize(_CENT)
+    cells = [(annual * initial).quantize(_CENT), annual, executed, weight, f"{rate}%", score]
+    text = f"{TITLE}\n{_GLUED_HEADER}年度资金总额{''.join(map(str, cells))}\n"
+    written = dict(zip(["initial_budget", "annual_budget", "executed", "weight", "rate", "score"], cells, strict=True))
+    expected = {
+        (
+            f"execution.{kind}" if kind not in ("weight", "score") else f"evaluation.indicator.年度资金总额:{kind}",
+            str(value).rstrip("%"),
+        )
+        for kind, value in written.items()
+    }
+    assert _facts(_text(tmp_path_factory.mktemp("glued"), text)) <= expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from evalrules.concepts import INDICATOR_PREFIX
+from evalrules.extract.glued import read_glued_rows
 from evalrules.extract.indicators import read_indicator_tables, weights_that_add_up
 from evalrules.extract.lexicon import Lexicon
 from evalrules.extract.metadata import department_facts, title_line, year_fact
@@ -36,6 +37,7 @@ def evalrules_extract(
     facts.extend(read_tables(lines, tables, lexicon, known, title_text))
     facts.extend(read_spaced_tables(prose, lexicon, known, title_text))
     facts.extend(runon)
+    facts.extend(read_glued_rows(prose, known))
     # an indicator table is read by the grammar of its cells where that reading's weights add
     # up in more places than its rows' do (merged cells written once, rows wrapped or one cell
     # a line): of two readings, the one the form's arithmetic confirms more

@@ -16,14 +16,12 @@ read the same way, its 系数 being the 执行率 itself.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-import attrs
-
 from evalrules.concepts import indicator_concept
+from evalrules.extract.joined import Joined
 from evalrules.extract.lexicon import Lexicon
 from evalrules.model import Fact, Line, Span
 
@@ -48,7 +46,7 @@ _DOUBLED = re.compile(r"(.{1,3})\1$")  # the target and the actual value of a qu
 def read_runon_forms(lines: Sequence[Line], lexicon: Lexicon, known: Mapping[str, str]) -> tuple[list[Fact], set[int]]:
     """The indicators (weight, score, and the concept their 完成值 measures) of run-on forms, and
     the lines that hold nothing but their rows (not to be read again as sentences)."""
-    joined = _Joined.of(lines)
+    joined = Joined.of(lines)
     text = joined.text
     facts: list[Fact] = []
     for found in _EXECUTION.finditer(text):
@@ -68,38 +66,8 @@ def read_runon_forms(lines: Sequence[Line], lexicon: Lexicon, known: Mapping[str
     return facts + rows, set(range(first, last + 1))
 
 
-@attrs.frozen
-class _Joined:
-    """The lines' normalized text as one string, and where each line's part of it starts."""
-
-    text: str
-    starts: list[int]  # where each line's text begins in ``text``
-    origins: list[tuple[int, int]]  # (line number, 1-based column of its first character)
-
-    @classmethod
-    def of(cls, lines: Sequence[Line]) -> _Joined:
-        parts: list[str] = []
-        starts: list[int] = []
-        origins: list[tuple[int, int]] = []
-        at = 0
-        for line in lines:
-            normalized = line.text
-            text = normalized.strip()
-            starts.append(at)
-            origins.append((line.number, len(normalized) - len(normalized.lstrip()) + 1))
-            parts.append(text)
-            at += len(text)
-        return cls("".join(parts), starts, origins)
-
-    def place(self, at: int) -> tuple[int, int]:
-        """The (line, column) where character ``at`` of ``text`` was written."""
-        index = bisect.bisect_right(self.starts, at) - 1
-        line, column = self.origins[index]
-        return line, column + at - self.starts[index]
-
-
 def _indicator_rows(
-    text: str, start: int, joined: _Joined, lexicon: Lexicon, known: Mapping[str, str]
+    text: str, start: int, joined: Joined, lexicon: Lexicon, known: Mapping[str, str]
 ) -> Iterator[Fact]:
     for row in _ROW.finditer(text, start):
         name, values = _name_and_values(row["text"])
@@ -159,14 +127,14 @@ def _weight_score(digits: str, coefficient: Decimal) -> int | None:
     return best[1] if best else None
 
 
-def _scored(name: str, found: re.Match[str], cut: int, joined: _Joined) -> Iterator[Fact]:
+def _scored(name: str, found: re.Match[str], cut: int, joined: Joined) -> Iterator[Fact]:
     """The weight and the score of indicator ``name``, cut from the run ``found["ws"]``."""
     start, end = found.start("ws"), found.end("ws")
     yield _fact(indicator_concept((name,), "weight"), found["ws"][:cut], "分", start, start + cut, joined)
     yield _fact(indicator_concept((name,), "score"), found["ws"][cut:], "分", start + cut, end, joined)
 
 
-def _fact(concept: str, number: str, unit: str, start: int, end: int, joined: _Joined) -> Fact:
+def _fact(concept: str, number: str, unit: str, start: int, end: int, joined: Joined) -> Fact:
     line, column = joined.place(start)
     decimals = len(number.partition(".")[2])
     return Fact(concept, Decimal(number), Span(line, column, number), unit=unit, decimals=decimals, source="form")

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from evalrules.concepts import indicator_concept
-from evalrules.extract.columns import COLUMNS
+from evalrules.extract.headers import COLUMNS, DECLARED_UNIT
 from evalrules.extract.concept_columns import concept_columns
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
@@ -38,7 +38,6 @@ from evalrules.quantity import dimension
 
 __all__ = ["read_spaced_tables", "read_tables", "table_lines"]
 
-_UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|亿元|千元)\)")
 _NUMBERING = re.compile(r"^(?:其中[:：]?)?\s*(?:\d{1,2}[、.]|\(\d{1,2}\)|[一二三四五六七八九十]+、)?\s*")
 _CELL_LINE = re.compile(r"^[^|]*\|\s*$")  # one cell and its separator (one quantifier per run: linear)
 
@@ -109,7 +108,7 @@ def _column(cell: Cell, table_unit: str | None) -> Column | None:
     if keyword is None:
         return None
     kind, scope = COLUMNS.names[keyword]
-    unit = _UNIT.search(cell.text)
+    unit = DECLARED_UNIT.search(cell.text)
     return Column(kind, scope, (unit[1] or unit[2]) if unit else table_unit, "减少" in text and "增" not in text)
 
 
@@ -214,7 +213,7 @@ def _runs(lines: Sequence[Line], in_table: set[int]) -> Iterator[tuple[str, list
         if run:
             yield caption, run
             run = []
-        unit_only = not _CAPTION_MARKS.sub("", _UNIT.sub("", normalize(line.text)))
+        unit_only = not _CAPTION_MARKS.sub("", DECLARED_UNIT.sub("", normalize(line.text)))
         caption = f"{caption} {line.text}" if unit_only else line.text
     if run:
         yield caption, run
@@ -433,7 +432,7 @@ def _row_facts(
             if column.kind in ("weight", "score"):
                 yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
-    for column, cell in zip(columns, values, strict=False) if placed is None else placed:
+    for column, cell in _in_order(columns, values) if placed is None else placed:
         if column.kind == "previous":
             continue  # last year's figure: it holds its place in the row, and has no concept
         figure = _figure_unit(cell, column)
@@ -444,6 +443,29 @@ def _row_facts(
             continue
         sign = -1 if column.decrease else 1
         yield _fact(concept, cell, figure, sign)
+
+
+def _in_order(columns: list[Column], values: list[Cell]) -> list[tuple[Column, Cell]]:
+    """The figures of a row whose blank cells are not written, filling the columns in order: a
+    figure that cannot be what its column holds (a percentage under 分值) goes on to the next
+    column that can hold it, as long as the row has blank cells to spare (其中：本年财政拨款
+    100 98.5 90.2 91.57%: 分值 blank, the 执行率 after it).  A row with no blank to spare keeps
+    its order: its figure is a slip of the table, not the next column's."""
+    placed, at, spare = [], 0, len(columns) - len(values)
+    for cell in values:
+        if at >= len(columns):
+            break
+        ahead = next(
+            (
+                skip
+                for skip in range(spare + 1)
+                if at + skip < len(columns) and _fits(columns[at + skip], _figure_unit(cell, columns[at + skip]))
+            ),
+            0,
+        )
+        placed.append((columns[at + ahead], cell))
+        at, spare = at + ahead + 1, spare - ahead
+    return placed
 
 
 _PERCENT_COLUMNS = ("rate", "yoy_pct", "share")
@@ -543,7 +565,7 @@ _IN_PROSE = 3  # column names in a row that start a table inside a line of prose
 def _spaced_column(cell: Cell, unit: str | None) -> tuple[Column, int | None] | None:
     """A header token that is nothing but a column's name, perhaps after a year: 2018年预算数."""
     found = _DATED.match(cell.clean)
-    head = _UNIT.sub("", found["head"]) if found else ""
+    head = DECLARED_UNIT.sub("", found["head"]) if found else ""
     kind = COLUMNS.names.get(head)
     if found is None or kind is None or kind[0] not in _SPACED_KINDS:
         return None
@@ -591,7 +613,7 @@ def read_spaced_tables(
             numbers = group[1:]
             dated = _dated(header)
             if any(column.kind in _FORM_KINDS for column, _ in dated):  # a form's row, read as one
-                columns: list[Column | None] = [None, *(column for column, _ in dated[: len(numbers)])]
+                columns: list[Column | None] = [None, *(column for column, _ in dated)]
                 facts.extend(_row_facts(group[:], columns, None, lexicon, known, topic, unit, None, ()))
             else:
                 for cell, (column, year) in zip(numbers, dated[-len(numbers) :], strict=True):
@@ -624,7 +646,7 @@ def read_spaced_tables(
             if cell is None:
                 end_table()
                 continue
-            if (named := _UNIT.fullmatch(cell.clean)) is not None:
+            if (named := DECLARED_UNIT.fullmatch(cell.clean)) is not None:
                 declared = named[1] or named[2]
             number = _BARE_NUMBER.fullmatch(cell.text) is not None
             column = None if number else _spaced_column(cell, declared or unit)

@@ -263,6 +263,9 @@ _UNIT_DECLARED = re.compile(r"单位[:：]\s*(?:万元|元|亿元|千元)")
 _NEXT_CELL = re.compile(r"\|(?=[^|\s])")
 _FIGURE_CELL = re.compile(r"\s*-?\d[\d,.]*%?\s*\|")  # a cell that is one figure: 3、公务用车费 | 1946 |
 _CELL_APART = re.compile(r"\|[ \t]")
+# a cell written one a line ends with a space before its ``|`` (``246 |``): a row whose cells
+# stand apart by a bare ``|`` (年度资金总额|120|118.5||93.00%|) is a row
+_CELL_WRITTEN = re.compile(r"[ \t]\|")
 
 
 _ITEM = re.compile(r"\(\d{1,2}\)")
@@ -309,7 +312,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
             cuts.add(declared.end())  # …预算支出表单位:万元项目 |: the caption ends with the unit it declares
         if len(_CELL_APART.findall(text, start, end)) >= len(glued):
             cuts.update(glued)  # rows of cells apart by " | "
-        elif len(glued) >= _RUN_ON_CELLS:
+        elif len(glued) >= _RUN_ON_CELLS and _CELL_WRITTEN.search(text, start, end):
             cuts.update(at + 1 for at in range(first, end - 1) if text[at] == "|")
     ordered = sorted(cuts)
     return list(zip(ordered, [*ordered[1:], len(text)], strict=True))

@@ -1,14 +1,18 @@
-"""The header words of tables and the row words of a 预算执行 form (``columns.toml``)."""
+"""The header words of tables and the row words of a 预算执行 form (``headers.toml``)."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from importlib.resources import files
 
 import attrs
 
-__all__ = ["COLUMNS", "FormWords"]
+__all__ = ["COLUMNS", "DECLARED_UNIT", "FormWords"]
+
+# the unit a table or a column declares for the figures written under it: 单位：万元, 资金(万元)
+DECLARED_UNIT = re.compile(r"单位[:：]?\s*(万元|元|亿元|千元)|\((万元|元|亿元|千元)\)")
 
 
 @attrs.frozen
@@ -24,7 +28,7 @@ class FormWords:
 
 
 def _load() -> FormWords:
-    data = tomllib.loads(files("evalrules.extract").joinpath("columns.toml").read_text("utf-8"))
+    data = tomllib.loads(files("evalrules.extract").joinpath("headers.toml").read_text("utf-8"))
     names = {name: (held[0], held[1] if len(held) > 1 else None) for name, held in data["columns"].items()}
     return FormWords(names, tuple(data["rows"]["total"]), tuple(data["rows"]["fiscal"]))
 
