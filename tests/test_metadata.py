@@ -102,6 +102,14 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "发布机构\n开远市教育体育局\n开远市第十二中学校2024年度部门整体支出绩效自评报告\n",
             {"report.title_department": ("开远市第十二中学校", 3)},
         ),
+        (  # a body run onto one line: the title ends where its first heading starts, and the
+            # sentence the unit's heading runs into names the unit; a heading's number is no name
+            "附件3\n示范县水利局2023年度部门整体支出绩效自评报告一、部门基本情况(一)部门概况示范县水利局为"
+            "县政府工作部门,属一级预算单位。(二)项目基本概况我校2023年项目为一个。"
+            + "全年按计划完成各项工作任务。" * 20
+            + "\n",
+            {"report.title_department": ("示范县水利局", 2), "report.department": ("示范县水利局", 2)},
+        ),
         (  # 根据市财政局… and 全镇… do not name the department
             "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",
             {},

@@ -30,8 +30,11 @@ _ORG_SUFFIX = (
 )
 # a name's characters, with the pinyin readings some pages print after them: 政務(wù)服務(wù)中心
 _NAME_CHARS = r"(?:[\u4e00-\u9fff()（）]|\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\))"
-# a name does not start with the words that lead into one (根据市财政局…, 全镇…, 我局…)
-_NOT_A_NAME_START = r"(?!根据|按照|依据|依照|遵照|关于|为了|经过|通过|结合|全|本|我|该|各|其)"
+# a name does not start with the words that lead into one (根据市财政局…, 全镇…, 我局…), nor
+# with a heading's number ((一)项目基本概况我校…)
+_NOT_A_NAME_START = (
+    r"(?!根据|按照|依据|依照|遵照|关于|为了|经过|通过|结合|全|本|我|该|各|其" r"|\([一二三四五六七八九十]+\))"
+)
 _NAME = rf"{_NOT_A_NAME_START}{_NAME_CHARS}{{1,40}}?(?:{_ORG_SUFFIX})"
 _ORG = re.compile(_NAME)
 _YEAR_AHEAD = r"\d{4}\s*年"
@@ -60,8 +63,14 @@ def _alone(label: str) -> re.Pattern[str]:
 _FIELD, _FIELD_ALONE = _field(_FIELD_LABEL), _alone(_FIELD_LABEL)
 _PUBLISHER, _PUBLISHER_ALONE = _field(_PUBLISHER_LABEL), _alone(_PUBLISHER_LABEL)
 _NAME_LINE = re.compile(rf"^(?P<name>{_NAME})\s*$")
+# the heading of a report's part on the unit, which a body run onto one line runs into the
+# sentence that names it: (一)部门概况保山市农业农村局为…, 二、机构设置渠县…中心下设…
+_UNIT_HEADING = (
+    r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))"
+    r"(?:部门|单位)?(?:基本情况|概况|机构设置|主要职责|职能职责)"
+)
 _OPENING = re.compile(
-    rf"(?:^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"
+    rf"(?:(?:{_UNIT_HEADING})+|^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"
     rf"(?P<name>{_NAME})(?:部门|单位)?"
     rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|\s*{_YEAR_AHEAD}"
     rf"|\s*(?:{_TITLE_TAIL}))"

@@ -28,9 +28,9 @@ from collections.abc import Iterator, Mapping, Sequence
 import attrs
 
 from evalrules.concepts import indicator_concept
-from evalrules.extract.headers import COLUMNS, DECLARED_UNIT
 from evalrules.extract.concept_columns import concept_columns
 from evalrules.extract.figures import Figure, figures
+from evalrules.extract.headers import COLUMNS, DECLARED_UNIT
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.layout.normalize import PINYIN, clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Span

@@ -255,6 +255,18 @@ _RUN_ON_BREAK = re.compile(
 # 一、收入支出决算总体情况说明2022年度收、支总计各是…
 _TITLE_RUNS_ON = re.compile(r"(?:情况说明|情况|说明|分析|概况)(?=\d{4}\s*年)")
 _TITLE_REACH = 40  # characters: a heading's title is short
+_TITLE_LONGEST = 80  # characters: where a document's title, at the start of a line, ends at the latest
+
+
+@functools.cache
+def _title_on_heading() -> re.Pattern[str]:
+    """A document's title run on into its first heading: the word it ends with (``titles.toml``),
+    then 一、, (一) or 第一部分."""
+    data = tomllib.loads(files("evalrules.layout").joinpath("titles.toml").read_text("utf-8"))
+    ends = "|".join(map(re.escape, sorted(data["ends"], key=len, reverse=True)))
+    return re.compile(rf"(?:{ends})(?={_HEADING_AHEAD}|第[一二三四五六七八九十]{{1,2}}部分)")
+
+
 _RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table written one cell a line
 # where a cell starts right after a ``|``: in cells written one a line and run on, every cell
 # (``合计 |246 |167.37 ||因公出国(境)费 |``); in rows of cells apart by `` | `` run on, the first
@@ -294,6 +306,9 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     if len(text) >= _RUN_ON_LEAST:  # a shorter line holds one paragraph: its numbers are a list's
         starts += [m.start() for m in _RUN_ON_BREAK.finditer(text) if m.start() > 0 and not _in_cell(text, m)]
         starts += [at for span in furniture().within(text) for at in span if 0 < at < len(text)]
+        starts += [
+            found.end() for at in list(starts) if (found := _title_on_heading().search(text, at, at + _TITLE_LONGEST))
+        ]
         starts.sort()
     cuts = set(starts)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
