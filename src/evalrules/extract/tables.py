@@ -151,7 +151,7 @@ def _reshape(cells: list[Cell | None]) -> Iterator[list[Cell]]:
     width = max(widths, key=lambda w: _rows_with_labels(body, w))
     preamble = [[c] for c in cells[:start]]  # the form's fields above its table: 项目名称, 主管部门 …
     for row in [*preamble, header, *(body[at : at + width] for at in range(0, len(body), width))]:
-        kept = [c for c in row if c is not None]
+        kept = [attrs.evolve(c, slot=slot, width=len(row)) for slot, c in enumerate(row) if c is not None]
         if kept:
             yield kept
 
@@ -244,8 +244,10 @@ def read_tables(
         sideways = _Sideways(lexicon.scope_of(caption) or document_scope, lexicon, known, unit)
         slots: list[int | None] = []
         for number, cells in enumerate(_rows(table), start=1):
+            places = [c.slot for c in cells if c.slot is not None]
+            slotted = len(places) == len(cells) and places == sorted(set(places))  # slots each cell's own
             row = [
-                attrs.evolve(c, at=(number, index if c.slot is None else c.slot + 1))
+                attrs.evolve(c, at=(number, c.slot + 1 if slotted and c.slot is not None else index))
                 for index, c in enumerate(cells, start=1)
             ]
             columns = [_column(c, unit) for c in row]
