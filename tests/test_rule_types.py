@@ -318,6 +318,21 @@ def test_a_duplicate_or_skipped_section_fires(values: list[int]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("between", "reported"),
+    [
+        ("全年执行良好。二、项目资金使用情况资金按进度拨付三、项目实施情况按期完成四、绩效情况目标全部完成", False),
+        ("全年执行良好,资金按进度拨付,项目按期完成,目标全部完成", True),
+    ],
+)
+def test_headings_run_into_their_text_are_no_gap(tmp_path: Path, between: str, reported: bool) -> None:
+    """一、 and 五、 stand as headings; 二、三、四、 ran on into the text between them (a body run
+    onto one line): the numbering has no gap.  Where they are written nowhere, it has."""
+    text = f"一、基本情况\n{between}。\n五、存在的问题\n无。\n"
+    found = evalrules.check(read_report(tmp_path, text), select=["STR001"])
+    assert bool(found) is reported
+
+
+@pytest.mark.parametrize(
     ("text", "reported"),
     [
         ("某局2021年度“三公”经费决算情况说明\n正文。\n某局2020年度“三公”经费决算情况说明\n", True),

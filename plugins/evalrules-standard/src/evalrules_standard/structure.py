@@ -28,6 +28,16 @@ def _location(section: Section) -> Location:
     return Location(section.line, 1, f"{section.number}{section.title}"[:30])
 
 
+def _written_between(report: Report, before: Section, after: Section) -> bool:
+    """Whether every number between two headings is written between their lines (…运转二、项目资金
+    使用及管理情况…: a heading a body run onto one line runs on from its sentence)."""
+    if report.document is None:
+        return False  # a report built from figures: no text to look in
+    lines = (line.text for line in report.document.lines() if before.line <= line.number <= after.line)
+    text = "\n".join(lines).replace("(", "（").replace(")", "）")
+    return all(_written(after, value) in text for value in range(before.value + 1, after.value))
+
+
 def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
     siblings: dict[tuple[int, int | None, str], list[Section]] = {}
     for section in report.sections:
@@ -39,6 +49,8 @@ def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
             if after.value == before.value:
                 detail = f"“{before.number}”出现两次（第{before.line}行、第{after.line}行）"
             elif after.value > before.value + 1:
+                if _written_between(report, before, after):
+                    continue  # the numbers between are written, run into their text: no heading is missing
                 missing = "、".join(_written(after, v).rstrip("、.") for v in range(before.value + 1, after.value))
                 detail = (
                     f"从“{before.number}”（第{before.line}行）跳到“{after.number}”（第{after.line}行），缺少 {missing}"
