@@ -3,6 +3,8 @@ they were made, and a pipeline that never raises on whatever text or bytes it is
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -130,3 +132,16 @@ def test_hypothesis_resolves_the_model_types() -> None:
         assert evalrules.check(report) == []
 
     drawn()
+
+
+def test_the_strategies_import_before_hypothesis_does() -> None:
+    """A rule author's first line may be ``from evalrules.testing.strategies import …``:
+    hypothesis, imported from inside it, runs our entry point before the module is defined."""
+    code = (
+        "from evalrules.testing.strategies import consistent_reports\n"
+        "from hypothesis import strategies as st\n"
+        "import evalrules\n"
+        "assert isinstance(st.from_type(evalrules.Report).example(), evalrules.Report)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
