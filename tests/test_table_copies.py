@@ -295,6 +295,14 @@ def test_cells_run_together_that_two_readings_fit_are_not_read(tmp_path: Path) -
     }
 
 
+def test_cells_run_together_of_another_row_are_not_the_totals(tmp_path: Path) -> None:
+    """A 上年结转资金 row after the total's, and a total's name in the text after a sentence that
+    ends the form, give no figure of the form's total."""
+    form = f"{_GLUED_HEADER}年度资金总额120118.5110.21093.00%9.3上年结转资金20201890.00%"
+    text = f"{TITLE}\n{form}。项目年度资金总额2020100.00%完成\n"
+    assert _facts(_text(tmp_path, text)) == EXPECTED - {f for f in EXPECTED if "_fiscal" in f[0]}
+
+
 _CENT = Decimal("0.01")
 
 

@@ -63,6 +63,8 @@ def read_glued_rows(lines: Sequence[Line], known: Mapping[str, str]) -> list[Fac
         if joined.place(run.start())[0] != joined.place(run.end() - 1)[0]:
             continue  # a line's last figure and the next line's first
         named = {COLUMNS.names[name][0] for name in COLUMNS.names if name in before}
+        if "。" in before:
+            header = False  # a sentence between: the form has ended
         if len(named & set(_ORDER)) >= _HEADER_NAMES:
             header = True
             declared = DECLARED_UNIT.search(before)
@@ -89,8 +91,10 @@ def _last_figure_end(text: str, start: int, end: int) -> int:
 def _row(before: str) -> str | None:
     """Whose row the run is — the form's total (年度资金总额) or its 本年财政拨款 part — by the
     last row name before it; None where it is another row's (上年结转, 其他资金)."""
-    found = [(before.rfind(word), word) for word in (*COLUMNS.total_rows, *COLUMNS.fiscal_rows) if word in before]
-    return max(found)[1] if found else None
+    names = (*COLUMNS.total_rows, *COLUMNS.fiscal_rows, *COLUMNS.other_rows)
+    found = [(before.rfind(word), word) for word in names if word in before]
+    last = max(found)[1] if found else None
+    return None if last in COLUMNS.other_rows else last
 
 
 def _agreed(run: str) -> Iterator[tuple[str, int, str]]:

@@ -20,6 +20,7 @@ class FormWords:
     names: Mapping[str, tuple[str, str | None]]  # a header cell's name → (column kind, scope)
     total_rows: tuple[str, ...]  # 年度资金总额 …: the execution figures' row
     fiscal_rows: tuple[str, ...]  # 本年财政拨款 …: its 财政拨款 part's row
+    other_rows: tuple[str, ...]  # 上年结转, 其他资金: its other parts' rows
 
     def longest(self, text: str) -> str | None:
         """The longest column name in ``text``, if any."""
@@ -30,7 +31,8 @@ class FormWords:
 def _load() -> FormWords:
     data = tomllib.loads(files("evalrules.extract").joinpath("headers.toml").read_text("utf-8"))
     names = {name: (held[0], held[1] if len(held) > 1 else None) for name, held in data["columns"].items()}
-    return FormWords(names, tuple(data["rows"]["total"]), tuple(data["rows"]["fiscal"]))
+    rows = data["rows"]
+    return FormWords(names, tuple(rows["total"]), tuple(rows["fiscal"]), tuple(rows["other"]))
 
 
 COLUMNS = _load()
