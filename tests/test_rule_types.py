@@ -329,7 +329,8 @@ def test_headings_run_into_their_text_are_no_gap(tmp_path: Path, between: str, r
     onto one line): the numbering has no gap.  Where they are written nowhere, it has."""
     text = f"一、基本情况\n{between}。\n五、存在的问题\n无。\n"
     found = evalrules.check(read_report(tmp_path, text), select=["STR001"])
-    assert bool(found) is reported
+    assert [{loc.line for loc in f.locations} for f in found] == ([{1, 3}] if reported else [])  # 一、 and 五、
+    assert all("缺少 二、三、四" in f.message for f in found)
 
 
 @pytest.mark.parametrize(

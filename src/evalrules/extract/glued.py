@@ -30,10 +30,9 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from evalrules.concepts import indicator_concept
 from evalrules.extract.headers import COLUMNS, DECLARED_UNIT
 from evalrules.extract.joined import Joined
-from evalrules.model import Fact, Line, Span
+from evalrules.model import Fact, Line
 from evalrules.quantity import Interval, written_interval
 
 __all__ = ["read_glued_rows"]
@@ -45,8 +44,13 @@ _AMOUNTS = ("initial_budget", "annual_budget", "executed")
 # a run of figure characters with one 执行率 in it; bounded, so that cutting it stays cheap
 _RUN = re.compile(r"(?<![\d.])\d[\d.]{1,30}%[\d.]{0,8}(?![\d.%])")
 _CELL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+_FORM = frozenset(_ORDER)
+_UNITS = {"rate": "%", "weight": "分", "score": "分"}  # the cells not in the form's declared unit
 _HEADER_NAMES = 2  # form column names that make a header
 _MOST_WEIGHT = 100
+
+
+_Reading = dict[str, tuple[int, str]]  # column kind → (offset in the run, figure)
 
 
 def read_glued_rows(lines: Sequence[Line], known: Mapping[str, str]) -> list[Fact]:
@@ -62,20 +66,19 @@ def read_glued_rows(lines: Sequence[Line], known: Mapping[str, str]) -> list[Fac
         after = run.end()
         if joined.place(run.start())[0] != joined.place(run.end() - 1)[0]:
             continue  # a line's last figure and the next line's first
-        named = {COLUMNS.names[name][0] for name in COLUMNS.names if name in before}
         if "。" in before:
             header = False  # a sentence between: the form has ended
-        if len(named & set(_ORDER)) >= _HEADER_NAMES:
+        if len({COLUMNS.names[name][0] for name in COLUMNS.names if name in before} & _FORM) >= _HEADER_NAMES:
             header = True
             declared = DECLARED_UNIT.search(before)
             unit = next(u for u in declared.groups() if u) if declared else unit
         row = _row(before)
         if not header or row is None:
             continue
-        for kind, start, figure in _agreed(run.group()):
-            concept = _concept(row, kind, known)
+        for kind, (start, figure) in _agreed(run.group()):
+            concept = COLUMNS.row_concept(row, kind, known)
             if concept is not None:
-                facts.append(_fact(concept, kind, figure, run.start() + start, unit, joined))
+                facts.append(joined.fact(concept, figure, _UNITS.get(kind, unit), run.start() + start))
     return facts
 
 
@@ -97,24 +100,28 @@ def _row(before: str) -> str | None:
     return None if last in COLUMNS.other_rows else last
 
 
-def _agreed(run: str) -> Iterator[tuple[str, int, str]]:
-    """The cells (column, offset in ``run``, figure) that every reading of ``run`` kept agrees on."""
+def _agreed(run: str) -> list[tuple[str, tuple[int, str]]]:
+    """The cells (column kind, (offset in ``run``, figure)) every reading of ``run`` kept agrees on."""
     kept = [reading for reading in _readings(run) if _holds(reading)]
     for preferred in (_scored_by_rate, _money_alike):
         kept = [reading for reading in kept if preferred(reading)] or kept
-    if kept:
-        yield from sorted(frozenset.intersection(*map(frozenset, kept)), key=lambda cell: cell[1])
+    if not kept:
+        return []
+    return sorted(frozenset.intersection(*(frozenset(r.items()) for r in kept)), key=lambda cell: cell[1][0])
 
 
-def _readings(run: str) -> Iterator[list[tuple[str, int, str]]]:
+def _readings(run: str) -> Iterator[_Reading]:
     before, _, after = run.partition("%")
     for cut_before in _cuts(before, 0, len(_BEFORE_RATE) + 1):
         *money, rate = cut_before
         for cut_after in _cuts(after, len(before) + 1, len(_AFTER_RATE)) if after else [[]]:
             for columns in itertools.combinations(_BEFORE_RATE, len(money)):
                 for later in itertools.combinations(_AFTER_RATE, len(cut_after)):
-                    cells = [*zip(columns, money, strict=True), ("rate", rate), *zip(later, cut_after, strict=True)]
-                    yield [(kind, start, figure) for kind, (start, figure) in cells]
+                    yield {
+                        **dict(zip(columns, money, strict=True)),
+                        "rate": rate,
+                        **dict(zip(later, cut_after, strict=True)),
+                    }
 
 
 def _cuts(digits: str, offset: int, most: int) -> Iterator[list[tuple[int, str]]]:
@@ -135,54 +142,34 @@ def _interval(figure: str) -> Interval:
     return Interval(*written_interval(Decimal(figure), len(figure.partition(".")[2])))
 
 
-def _holds(reading: list[tuple[str, int, str]]) -> bool:
-    cells = {kind: figure for kind, _, figure in reading}
-    base = cells.get("annual_budget") or cells.get("initial_budget")
-    if "executed" not in cells or base is None:
+def _figure(reading: _Reading, kind: str) -> str | None:
+    cell = reading.get(kind)
+    return cell[1] if cell else None
+
+
+def _holds(reading: _Reading) -> bool:
+    executed, rate = _figure(reading, "executed"), _figure(reading, "rate")
+    base = _figure(reading, "annual_budget") or _figure(reading, "initial_budget")
+    if executed is None or rate is None or base is None:
         return False
-    if any(_interval(figure).contains_zero() for figure in (cells["executed"], cells["rate"], base)):
+    if any(_interval(figure).contains_zero() for figure in (executed, rate, base)):
         return False  # a row that executed nothing is not read from a run: any cut ending in zeros fits it
-    rate = (_interval(cells["executed"]) / _interval(base)).scale(Decimal(100))
-    if not rate.overlaps(_interval(cells["rate"])):
+    if not (_interval(executed) / _interval(base)).scale(Decimal(100)).overlaps(_interval(rate)):
         return False
-    weight, score = cells.get("weight"), cells.get("score")
+    weight, score = _figure(reading, "weight"), _figure(reading, "score")
     if weight is not None and not ("." not in weight and 0 < int(weight) <= _MOST_WEIGHT):
         return False
     return score is None or (weight is not None and Decimal(score) <= Decimal(weight))
 
 
-def _scored_by_rate(reading: list[tuple[str, int, str]]) -> bool:
-    cells = {kind: figure for kind, _, figure in reading}
-    if "weight" not in cells or "score" not in cells:
+def _scored_by_rate(reading: _Reading) -> bool:
+    weight, score, rate = _figure(reading, "weight"), _figure(reading, "score"), _figure(reading, "rate")
+    if weight is None or score is None or rate is None:
         return False
-    weight = _interval(cells["weight"])
-    due = (_interval(cells["rate"]).scale(Decimal("0.01")) * weight).cap(weight)
-    return due.overlaps(_interval(cells["score"]))
+    due = (_interval(rate).scale(Decimal("0.01")) * _interval(weight)).cap(_interval(weight))
+    return due.overlaps(_interval(score))
 
 
-def _money_alike(reading: list[tuple[str, int, str]]) -> bool:
+def _money_alike(reading: _Reading) -> bool:
     """Whether the row's amounts are written to one number of decimals, as a form's cells are."""
-    money = {len(figure.partition(".")[2]) for kind, _, figure in reading if kind in _AMOUNTS}
-    return len(money) == 1
-
-
-def _concept(row: str, kind: str, known: Mapping[str, str]) -> str | None:
-    if row in COLUMNS.fiscal_rows:
-        concept = f"execution.{kind}_fiscal"
-        return concept if concept in known else None
-    if kind in ("weight", "score"):
-        return indicator_concept((row if row.startswith("预算执行") else "年度资金总额",), kind)
-    return f"execution.{kind}"
-
-
-def _fact(concept: str, kind: str, figure: str, start: int, unit: str | None, joined: Joined) -> Fact:
-    line, column = joined.place(start)
-    written = {"rate": "%", "weight": "分", "score": "分"}.get(kind, unit)
-    return Fact(
-        concept,
-        Decimal(figure),
-        Span(line, column, figure),
-        unit=written,
-        decimals=len(figure.partition(".")[2]),
-        source="form",
-    )
+    return len({len(figure.partition(".")[2]) for kind, (_, figure) in reading.items() if kind in _AMOUNTS}) == 1

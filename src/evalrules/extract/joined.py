@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
-from evalrules.model import Line
+from evalrules.model import Fact, Line, Span
 
 __all__ = ["Joined"]
 
@@ -40,3 +41,9 @@ class Joined:
         index = bisect.bisect_right(self.starts, at) - 1
         line, column = self.origins[index]
         return line, column + at - self.starts[index]
+
+    def fact(self, concept: str, figure: str, unit: str | None, at: int) -> Fact:
+        """The fact of ``figure``, a cell of a form written at ``at`` in ``text``."""
+        line, column = self.place(at)
+        decimals = len(figure.partition(".")[2])
+        return Fact(concept, Decimal(figure), Span(line, column, figure), unit=unit, decimals=decimals, source="form")

@@ -23,7 +23,7 @@ from decimal import Decimal
 from evalrules.concepts import indicator_concept
 from evalrules.extract.joined import Joined
 from evalrules.extract.lexicon import Lexicon
-from evalrules.model import Fact, Line, Span
+from evalrules.model import Fact, Line
 
 __all__ = ["read_runon_forms"]
 
@@ -52,9 +52,7 @@ def read_runon_forms(lines: Sequence[Line], lexicon: Lexicon, known: Mapping[str
     for found in _EXECUTION.finditer(text):
         cut = _weight_score(found["ws"], Decimal(found["coef"]))
         if cut is not None:
-            facts.append(
-                _fact("execution.rate", found["coef"], "%", found.start("coef"), found.end("coef") + 1, joined)
-            )
+            facts.append(joined.fact("execution.rate", found["coef"], "%", found.start("coef")))
             facts.extend(_scored("执行率", found, cut, joined))
     header = _INDICATOR_HEADER.search(text)
     if header is None:
@@ -80,7 +78,7 @@ def _indicator_rows(
             measured = lexicon.resolve(name, "percent", "final", None, known)
             if measured is not None and not measured[0].startswith("execution."):  # the form's 执行率 row has it
                 offset = row.start("text") + at
-                yield _fact(measured[0], number, "%", offset, offset + len(number) + 1, joined)
+                yield joined.fact(measured[0], number, "%", offset)
 
 
 def _name_and_values(text: str) -> tuple[str, list[tuple[str, str | None, int]]]:
@@ -129,12 +127,6 @@ def _weight_score(digits: str, coefficient: Decimal) -> int | None:
 
 def _scored(name: str, found: re.Match[str], cut: int, joined: Joined) -> Iterator[Fact]:
     """The weight and the score of indicator ``name``, cut from the run ``found["ws"]``."""
-    start, end = found.start("ws"), found.end("ws")
-    yield _fact(indicator_concept((name,), "weight"), found["ws"][:cut], "分", start, start + cut, joined)
-    yield _fact(indicator_concept((name,), "score"), found["ws"][cut:], "分", start + cut, end, joined)
-
-
-def _fact(concept: str, number: str, unit: str, start: int, end: int, joined: Joined) -> Fact:
-    line, column = joined.place(start)
-    decimals = len(number.partition(".")[2])
-    return Fact(concept, Decimal(number), Span(line, column, number), unit=unit, decimals=decimals, source="form")
+    start = found.start("ws")
+    yield joined.fact(indicator_concept((name,), "weight"), found["ws"][:cut], "分", start)
+    yield joined.fact(indicator_concept((name,), "score"), found["ws"][cut:], "分", start + cut)

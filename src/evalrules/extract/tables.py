@@ -511,14 +511,9 @@ def _concept(
 ) -> str | None:
     if execution and column.kind in ("initial_budget", "annual_budget", "executed", "rate", "weight", "score"):
         total = next((word for word in COLUMNS.total_rows if label.startswith(word)), None)
-        if total is not None:
-            if column.kind in ("weight", "score"):
-                name = indicator or (total if total.startswith("预算执行") else "年度资金总额")
-                return indicator_concept((name,), column.kind)
-            return f"execution.{column.kind}"
-        if any(word in label for word in COLUMNS.fiscal_rows):
-            candidate = f"execution.{column.kind}_fiscal"
-            return candidate if candidate in known else None
+        row = total or next((word for word in COLUMNS.fiscal_rows if word in label), None)
+        if row is not None:
+            return COLUMNS.row_concept(row, column.kind, known, indicator)
         if column.kind in ("rate", "weight", "score"):
             return None
     dim = dimension(unit)
