@@ -53,8 +53,11 @@ PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+
 def without_readings(text: str, start: int = 0) -> tuple[str, list[int]]:
     """``text[start:]`` without its pinyin readings (減(jiǎn)少 → 減少), and where each character
     left stands in ``text``."""
+    readings = list(PINYIN.finditer(text, start))
+    if not readings:  # most lines
+        return text[start:], list(range(start, len(text)))
     keep = [True] * len(text)
-    for reading in PINYIN.finditer(text, start):
+    for reading in readings:
         keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     positions = [i for i in range(start, len(text)) if keep[i]]
     return "".join(text[i] for i in positions), positions
