@@ -239,3 +239,20 @@ def test_the_sources_of_a_projects_funds_do_not_exceed_them(
     assert _codes(_sources_text(parts, total + rest), tmp_path_factory, "BAL028") == []
     found = _codes(_sources_text(parts, total - over), tmp_path_factory, "BAL028")
     assert [(f.code, f.line) for f in found] == [("BAL028", 1)]
+
+
+@given(total=st.decimals("1000", "9999", places=2), change=st.decimals("1", "99", places=2), off=st.integers(2, 20))
+def test_a_change_of_both_sides_is_checked_once_at_its_line(
+    total: Decimal, change: Decimal, off: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """收支较上年增加 X，增长 Y%: the change of the balanced totals, both of them. Consistent, no
+    finding; a rate off by ``off`` points, one finding (not one per side) that points at it."""
+    rate = (change / (total - change) * 100).quantize(Decimal("0.01"))
+    lines = f"2023年度收入总计{total}万元，支出总计{total}万元。\n收支较上年决算数增加{change}万元，增长{rate}%。\n"
+    report = read_report(tmp_path_factory.mktemp("joint"), lines)
+    changes = {f.concept for f in report.facts if f.line == 2}
+    assert changes == {f"final.{side}_total:{m}" for side in ("income", "expense") for m in ("yoy_change", "yoy_pct")}
+    assert not [f for f in evalrules.check(report) if f.code == "EXE007"]
+    broken = read_report(tmp_path_factory.mktemp("joint"), lines.replace(f"{rate}%", f"{rate + off}%"))
+    (finding,) = [f for f in evalrules.check(broken) if f.code == "EXE007"]
+    assert f"写 {rate + off}%" in finding.message and 2 in {loc.line for loc in finding.locations}

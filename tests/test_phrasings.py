@@ -385,6 +385,24 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "年度资金40.83万元，执行率100%。",
             {("execution.annual_budget", "40.83", "万元"), ("execution.rate", "100", "%")},
         ),
+        (  # 收支: both totals, which balance
+            "2023年度收入总计434.72万元，其中本年收入合计434.16万元。2023年度支出总计434.72万元，"
+            "其中本年支出合计434.16万元。\n收入支出总体与上年相比，增加58.21万元，增长15.46%。",
+            {
+                ("final.income_total", "434.72", "万元"),
+                ("final.income", "434.16", "万元"),
+                ("final.expense_total", "434.72", "万元"),
+                ("final.expense", "434.16", "万元"),
+                ("final.income_total:yoy_change", "58.21", "万元"),
+                ("final.income_total:yoy_pct", "15.46", "%"),
+                ("final.expense_total:yoy_change", "58.21", "万元"),
+                ("final.expense_total:yoy_pct", "15.46", "%"),
+            },
+        ),
+        (  # 收支 of an income and an expense that differ names neither
+            "本年收入1200万元，本年支出1100万元。收支较上年增加58.21万元。",
+            {("final.income", "1200", "万元"), ("final.expense", "1100", "万元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

@@ -73,26 +73,30 @@ def evaluate(
 
 
 def _figures(result: Result) -> tuple[object, ...]:
-    """What a failed evaluation is about: its rule and the figures, wherever (and in whichever
-    characters: 5.21万元, 5.21萬元) they were written."""
-    return (result.rule.id, tuple(sorted((f.concept, normalize(f.written())) for f in result.outcome.facts)))
+    """What a failed evaluation is about: its rule and what it says of the figures, wherever
+    (and in whichever characters: 5.21万元, 5.21萬元) they were written, of whichever concepts
+    one figure was read as (收支较上年增加58.21万元: the income's and the expense's change)."""
+    said = result.outcome.detail or tuple(sorted((f.concept, normalize(f.written())) for f in result.outcome.facts))
+    return (result.rule.id, said)
 
 
 def findings(results: list[Result], path: str) -> list[Finding]:
     """The failed evaluations as findings, ordered by line.
 
     One relation failing on the same figures restated elsewhere (a score given in the summary
-    and again in the analysis) is one finding that points at every place.
+    and again in the analysis), or on one figure read as two concepts, is one finding that
+    points at every place.
     """
-    merged: dict[tuple[object, ...], tuple[Result, set[Location]]] = {}
+    merged: dict[tuple[object, ...], tuple[Result, dict[tuple[int, int], Location]]] = {}
     for result in results:
         if result.outcome.ok:
             continue
         key = _figures(result) if result.outcome.facts else (id(result),)
-        _, locations = merged.setdefault(key, (result, set()))
-        locations.update(result.outcome.all_locations())
+        _, locations = merged.setdefault(key, (result, {}))
+        for location in result.outcome.all_locations():
+            locations.setdefault((location.line, location.column), location)  # a place once
     found = [
-        attrs.evolve(result.finding(path), locations=tuple(sorted(locations, key=lambda loc: (loc.line, loc.column))))
+        attrs.evolve(result.finding(path), locations=tuple(locations[place] for place in sorted(locations)))
         for result, locations in merged.values()
     ]
     return sorted(found, key=lambda f: (f.line, f.column, f.code))

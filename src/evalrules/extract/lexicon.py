@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,6 +16,7 @@ import attrs
 
 from evalrules.errors import ConfigError
 from evalrules.layout.normalize import clean_label, normalize
+from evalrules.model import Fact
 
 __all__ = ["ANY_PARENT", "Entities", "Item", "Lexicon", "Term", "default_lexicon", "lexicon_with"]
 
@@ -140,6 +141,32 @@ class Item:
 
 
 @attrs.frozen
+class Joint:
+    """Words that name the income side and the expense side at once (收支), and the pairs of
+    concepts they may stand for."""
+
+    words: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+
+    def names_both(self, label: str) -> bool:
+        return any(word in label for word in self.words)
+
+    def pair(self, earlier: Sequence[Fact]) -> tuple[Fact, Fact] | None:
+        """The two figures a joint word stands for: the first of ``pairs`` whose both concepts
+        the unit's own figures in ``earlier`` state, equal (a balanced 收支总计; 收支 names the
+        totals before 本年收支); None when the figures do not say."""
+        latest = {f.concept: f for f in earlier if f.entity is None}
+        return next(
+            (
+                (latest[a], latest[b])
+                for a, b in self.pairs
+                if a in latest and b in latest and latest[a].value == latest[b].value
+            ),
+            None,
+        )
+
+
+@attrs.frozen
 class Lexicon:
     terms: tuple[Term, ...]
     scopes: Mapping[str, tuple[str, ...]]
@@ -147,6 +174,7 @@ class Lexicon:
     not_scope: tuple[str, ...] = ()
     entities: Entities = Entities()
     items: tuple[Item, ...] = ()
+    joint: Joint = Joint()
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -189,8 +217,13 @@ class Lexicon:
         not_scope: tuple[str, ...] = ()
         entities: dict[str, tuple[str, ...]] = {}
         items: list[Item] = []
+        joint_words: tuple[str, ...] = ()
+        pairs: tuple[tuple[str, str], ...] = ()
         for text in texts:
             data = tomllib.loads(text)
+            joint = data.get("joint", {})
+            joint_words += tuple(clean_label(normalize(w)) for w in joint.get("words", ()))
+            pairs += tuple((a, b) for a, b in joint.get("pairs", ()))
             items.extend(
                 Item(tuple(clean_label(normalize(w)) for w in raw["words"]), dict(raw["concepts"]))
                 for raw in data.get("item", [])
@@ -219,7 +252,9 @@ class Lexicon:
                         unless_document=tuple(normalize(w) for w in raw.get("unless_document", ())),
                     )
                 )
-        return cls(tuple(terms), scopes, topics, not_scope, Entities(**entities), tuple(items))
+        return cls(
+            tuple(terms), scopes, topics, not_scope, Entities(**entities), tuple(items), Joint(joint_words, pairs)
+        )
 
     def for_document(self, text: str) -> Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole

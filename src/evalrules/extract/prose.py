@@ -115,6 +115,7 @@ class _Sentence:
     entities: dict[tuple[int, int], str] = attrs.Factory(dict)  # where a part's figure is → its entity
     unnamed: str | None = None  # the class of spending the last amount with no concept is of (初中教育支出)
     entity_named: bool = False  # an entity word stands right before the current figure
+    joint: tuple[Fact, Fact] | None = None  # the two totals a 收支 stands for, while they are the subject
     # (subject, parent, breakdown) at each bracket still open
     asides: list[tuple[Fact | None, Fact | None, bool]] = attrs.Factory(list)
 
@@ -353,7 +354,9 @@ def read_prose(
                 compared=carried.compared,
             )
             found = list(
-                _read_sentence(text, sentence, para, context, state, indicators, lexicon, known, clause, qualifiers)
+                _read_sentence(
+                    text, sentence, para, context, state, indicators, lexicon, known, clause, qualifiers, facts
+                )
             )
             found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
             found = [_in_entity(f, state.entities) for f in found]
@@ -374,10 +377,12 @@ def _read_sentence(
     known: Mapping[str, str],
     clause: int,
     qualifiers: Sequence[tuple[int, str]],
+    earlier: Sequence[Fact],
 ) -> Iterator[Fact]:
     """The facts of one sentence; ``state`` comes in with what the sentences before it in the
     paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated.
-    ``qualifiers`` are the paragraph's qualifier words, each with where it ends."""
+    ``qualifiers`` are the paragraph's qualifier words, each with where it ends; ``earlier`` the
+    facts of the sentences before it."""
     position = sentence.start()
     # the years a sentence speaks of; 较2021年度 names the year compared with, not the figure's
     years = [
@@ -425,6 +430,10 @@ def _read_sentence(
         if dim == "money" and _PREVIOUS_YEAR.match(label):
             continue  # 较上年1174万元: last year's figure, which the change written next is against
         named = _named_subject(label, state, context, lexicon, known)
+        if named is None and lexicon.joint.names_both(label):
+            # 收支较上年增加…: both totals' change, or no figure's when they do not balance
+            state.joint = lexicon.joint.pair(earlier)
+            state.subject = state.joint[1] if state.joint else None
         subject = named or state.subject
         if dim == "money" and subject is not None and subject.unit == "%" and state.previous is not None:
             subject = state.previous  # 完成预算100%，决算数大于预算数55.93万元: the amount's, not the rate's
@@ -448,8 +457,10 @@ def _read_sentence(
             if name in ("yoy_change", "vs_budget"):
                 state.compared = name
             value = _signed(figure.value, sign)
-            change = _fact(f"{subject.base}:{name}", value, figure, para, period, clause)
-            yield change if subject.entity is None else attrs.evolve(change, entity=subject.entity)
+            both = state.joint if state.joint is not None and subject is state.joint[1] else (subject,)
+            for each in both if name in ("yoy_change", "yoy_pct") else (subject,):
+                change = _fact(f"{each.base}:{name}", value, figure, para, period, clause)
+                yield change if each.entity is None else attrs.evolve(change, entity=each.entity)
             continue
         parent = state.parent if state.breakdown else None
         if dim == "score":
