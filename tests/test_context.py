@@ -256,3 +256,13 @@ def test_a_change_of_both_sides_is_checked_once_at_its_line(
     broken = read_report(tmp_path_factory.mktemp("joint"), lines.replace(f"{rate}%", f"{rate + off}%"))
     (finding,) = [f for f in evalrules.check(broken) if f.code == "EXE007"]
     assert f"写 {rate + off}%" in finding.message and 2 in {loc.line for loc in finding.locations}
+
+
+def test_the_whole_and_its_own_level_are_two_entities(tmp_path: Path) -> None:
+    """全区 and 区本级 (behind a long aside on what it covers) state the same concept for two
+    entities: no restatement to disagree (no CON001); the 区本级 figure is the part's."""
+    report = read_report(
+        tmp_path, "全区一般公共预算收入40.5亿元。\n区本级(含区直、街道和开发区,下同)一般公共预算收入39.21亿元。\n"
+    )
+    assert {(str(f.value), f.entity) for f in report.all("final.income")} == {("40.5", None), ("39.21", "区本级")}
+    assert not [f for f in evalrules.check(report) if f.code == "CON001"]

@@ -403,6 +403,10 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "本年收入1200万元，本年支出1100万元。收支较上年增加58.21万元。",
             {("final.income", "1200", "万元"), ("final.expense", "1100", "万元")},
         ),
+        (  # a bracket saying what the figure covers stands between the label and its figure
+            "一般公共预算收入(含辖区内列统收入,下同)40.5亿元。",
+            {("final.income", "40.5", "亿元")},
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:
@@ -515,3 +519,20 @@ def test_an_accounts_name_is_no_label_of_the_topic(tmp_path: Path) -> None:
     read = facts_of(tmp_path, text)
     assert ("three_public.final.total", "4", "亿元") in read
     assert not any(value == "6796.6" for concept, value, _ in read if concept.startswith("three_public"))
+
+
+_YEAR_OF_SPENDING = "2022年预算收入69.06万元，其中年初预算57.28万元。\n2022年支出76.36万元。\n"
+
+
+@pytest.mark.parametrize(
+    ("title", "scope"),
+    [
+        ("2022年度部门整体支出绩效自评报告", "final"),
+        ("2022年度预算执行情况的报告", "final"),
+        ("2022年度收支情况说明", "budget"),
+    ],
+)
+def test_an_unqualified_figure_of_a_report_of_spending_is_final(tmp_path: Path, title: str, scope: str) -> None:
+    """A text that speaks only of 预算 (预算收入, 年初预算) is a budget disclosure, its bare 支出 the
+    budget's; in a report of what was spent (a 绩效自评, a 执行情况 report) the bare 支出 is spent."""
+    assert (f"{scope}.expense", "76.36", "万元") in facts_of(tmp_path, f"{title}\n{_YEAR_OF_SPENDING}")

@@ -49,6 +49,9 @@ _COUNTERPART = re.compile(
     r"(?:完成|较|比|与)(?:全年|年初|调整后)?(?:预算|决算)数?|(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)"
 )
 _MAX_FILLER = 12  # characters of filler a label may be followed by
+# a bracket right before the figure that says what the figure covers, not what it is:
+# 一般公共预算收入(含辖区内列统收入,下同)40.5亿元
+_COVERAGE_ASIDE = re.compile(r"\((?:含|不含|包括|包含|下同)[^()]*\)$")
 _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept only when nothing qualifies it
 # What may stand right before a generic label without qualifying it: 本年收入 is income,
 # 事业收入 or 社会保障和就业支出 is one source or class of it.
@@ -60,7 +63,7 @@ _UNQUALIFIED = re.compile(
 
 _ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
 _CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
-_ASIDE = re.compile(r"\([^()]{0,12}\)")
+_ASIDE = re.compile(r"\([^()]{0,12}\)|\([^()\d]{0,40}\)")  # an aside without figures may be long
 _CLASS_NAME = re.compile(r"[\u4e00-\u9fff]{3,20}$")
 
 
@@ -78,7 +81,6 @@ class Entities:
     class_tail: tuple[str, ...] = ()
     not_class: tuple[str, ...] = ()
     _pattern: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
-    _window: int = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         words = {"plain": self.plain, "tier": self.tier, "whole": self.whole, "kind": self.kind}
@@ -87,10 +89,7 @@ class Entities:
             named.append(f"(?P<sector>[\\u4e00-\\u9fff]{{2,4}}(?:{'|'.join(map(re.escape, self.kind_suffix))}))")
         if self.not_before and named:
             named = [f"(?:{'|'.join(named)})(?!{'|'.join(map(re.escape, self.not_before))})"]
-        longest = max((len(w) for w in (*self.plain, *self.tier, *self.whole, *self.kind)), default=0)
-        longest = max(longest, 4 + max((len(w) for w in self.kind_suffix), default=0))
         object.__setattr__(self, "_pattern", re.compile("|".join(named)) if named else None)
-        object.__setattr__(self, "_window", _ENTITY_REACH + longest)
 
     def tiers_hold(self, text: str) -> bool:
         """Whether a tier names a part in ``text`` (a whole document, normalized): only where it
@@ -115,7 +114,7 @@ class Entities:
             return None
         found: re.Match[str] | None = None
         previous: re.Match[str] | None = None
-        for match in self._pattern.finditer(text, max(start, end - self._window), end):
+        for match in self._pattern.finditer(text, start, end):
             if match.lastgroup == "plain":
                 continue  # 行政事业单位: no 事业单位 in it
             whole = previous if previous is not None and previous.lastgroup == "whole" else None
@@ -172,6 +171,7 @@ class Lexicon:
     scopes: Mapping[str, tuple[str, ...]]
     topics: Mapping[str, tuple[str, ...]]
     not_scope: tuple[str, ...] = ()
+    spent: tuple[str, ...] = ()
     entities: Entities = Entities()
     items: tuple[Item, ...] = ()
     joint: Joint = Joint()
@@ -215,6 +215,7 @@ class Lexicon:
         scopes: dict[str, tuple[str, ...]] = {}
         topics: dict[str, tuple[str, ...]] = {}
         not_scope: tuple[str, ...] = ()
+        spent: tuple[str, ...] = ()
         entities: dict[str, tuple[str, ...]] = {}
         items: list[Item] = []
         joint_words: tuple[str, ...] = ()
@@ -233,6 +234,8 @@ class Lexicon:
             for name, words in data.get("scope", {}).items():
                 if name == "ignore":
                     not_scope += tuple(clean_label(normalize(w)) for w in words)
+                elif name == "spent":
+                    spent += tuple(clean_label(normalize(w)) for w in words)
                 else:
                     scopes[name] = scopes.get(name, ()) + tuple(clean_label(normalize(w)) for w in words)
             for name, words in data.get("topic", {}).items():
@@ -253,7 +256,14 @@ class Lexicon:
                     )
                 )
         return cls(
-            tuple(terms), scopes, topics, not_scope, Entities(**entities), tuple(items), Joint(joint_words, pairs)
+            tuple(terms),
+            scopes,
+            topics,
+            not_scope,
+            spent,
+            Entities(**entities),
+            tuple(items),
+            Joint(joint_words, pairs),
         )
 
     def for_document(self, text: str) -> Lexicon:
@@ -279,6 +289,14 @@ class Lexicon:
     def scope_of(self, text: str) -> str | None:
         """The scope (budget / final) the last scope word in ``text`` names, if any."""
         return _last(self._scope_words(text), self.scopes)
+
+    def default_scope(self, title: str | None, text: str) -> str:
+        """The scope of a figure in ``text`` that nothing around it qualifies: final in a
+        document whose title says it reports what was spent, else the one scope the text speaks
+        of, else final."""
+        if title and any(word in clean_label(normalize(title)) for word in self.spent):
+            return "final"
+        return self.only_scope(text) or "final"
 
     def only_scope(self, text: str) -> str | None:
         """The one scope ``text`` speaks of, if it never names the other (a 部门预算 disclosure).
@@ -313,7 +331,7 @@ class Lexicon:
         """The concept ``label`` names for a figure of ``dimension``, and whether it is a part
         of ``parent``; None when no term fits.  ``qualified`` are the ``qualifiers`` written
         before the label in its paragraph (企业国有资产: not the department's assets)."""
-        text = clean_label(label)
+        text = _COVERAGE_ASIDE.sub("", clean_label(label))
         best: tuple[tuple[bool, int, bool, int], str] | None = None
         ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
         for end in ends:

@@ -4,7 +4,8 @@ Lines are joined into paragraphs where a sentence runs on.  Within a paragraph, 
 figure to the next and from one sentence (up to 。！？) to the next, the reader carries:
 
 - the scope, 年初预算 (budget) or 决算 (final), from the last scope word written, else from the
-  nearest heading that names one, else budget if the text never speaks of 决算, else final;
+  nearest heading that names one, else final in a report of what was spent (绩效自评, 执行情况:
+  ``Lexicon.default_scope``), else budget if the text never speaks of 决算, else final;
 - the topic (三公经费, 政府采购), from the last topic word written, else from the headings or
   the title: in a sentence about 三公经费, 合计 is the 三公经费 total;
 - the breakdown: after “其中”, labels are first read as parts of the figure before it
@@ -322,7 +323,7 @@ def read_prose(
     contexts: dict[int | None, _Context] = {}
     clause = 0
     paragraphs = list(_paragraphs(lines))
-    default_scope = lexicon.only_scope(" ".join(p.text for p in paragraphs)) or "final"
+    default_scope = lexicon.default_scope(title, " ".join(p.text for p in paragraphs))
     for para in paragraphs:
         text = para.text
         first = para.lines[0].number
