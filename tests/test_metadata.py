@@ -78,6 +78,10 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
             {"report.department": ("绥阳县太白镇人民政府", 2)},
         ),
+        (  # a form's field whose value leads with the unit's budget code
+            "项目支出绩效自评表\n项目名称 | 委托业务项目 | 实施单位 | 219001-池州市贵池区棠溪镇人民政府 |\n",
+            {"report.department": ("池州市贵池区棠溪镇人民政府", 2)},
+        ),
         (  # a web page's 发布机构, its value on the next line, before the title
             "  • 发布机构\n  • 保山市卫生健康委员会\n保山市卫生健康委员会2022年度项目绩效自评报告\n",
             {"report.department": ("保山市卫生健康委员会", 2), "report.title_department": ("保山市卫生健康委员会", 3)},

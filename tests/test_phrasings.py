@@ -403,9 +403,9 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "本年收入1200万元，本年支出1100万元。收支较上年增加58.21万元。",
             {("final.income", "1200", "万元"), ("final.expense", "1100", "万元")},
         ),
-        (  # a bracket saying what the figure covers stands between the label and its figure
-            "一般公共预算收入(含辖区内列统收入,下同)40.5亿元。",
-            {("final.income", "40.5", "亿元")},
+        (  # a bracket saying what the figure covers stands between the label and its figure; 同口径 compares
+            "一般公共预算收入(含辖区内列统收入,下同)40.5亿元,同口径增长11.9%。",
+            {("final.income", "40.5", "亿元"), ("final.income:yoy_pct", "11.9", "%")},
         ),
     ],
 )

@@ -52,7 +52,8 @@ _PUBLISHER_LABEL = r"发布机构"
 
 
 def _field(label: str) -> re.Pattern[str]:
-    return re.compile(rf"{label}\s*[:：|]?\s*(?P<name>{_NAME})(?=\s|[|,，。;；]|$)")
+    """A field's value: the name, after the unit's budget code if the form writes one (219001-…镇人民政府)."""
+    return re.compile(rf"{label}\s*[:：|]?\s*(?:\d+\s*[-—]\s*)?(?P<name>{_NAME})(?=\s|[|,，。;；]|$)")
 
 
 def _alone(label: str) -> re.Pattern[str]:

@@ -54,9 +54,9 @@ _NO_BUDGET_CHANGE = rf"(?:较|比|与|和)(?:年初|全年|调整后)?预算数?
 _AGAINST_BUDGET = re.compile(
     rf"{_BUDGET_COMPARISON}|{_NO_BUDGET_CHANGE}|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
 )
-# a change of the subject: after a comparison (同比, 比上年, 与2019年相比 …) or right after it
+# a change of the subject: after a comparison (同比, 同口径, 比上年, 与2019年相比 …) or right after it
 _YOY = re.compile(
-    rf"(?:(?:同比|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
+    rf"(?:(?:同比|同口径|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
     rf"|^[,，;；:、)]*){_CHANGE}[为:]?$"
 )
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
