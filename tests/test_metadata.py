@@ -78,6 +78,10 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
             {"report.department": ("绥阳县太白镇人民政府", 2)},
         ),
+        (  # a title's name right after 年度, a PDF's space inside it: the name, as written
+            "2022年度茂名市发 展和改革局部门整体支出绩效自评报告\n",
+            {"report.title_department": ("茂名市发 展和改革局", 1)},
+        ),
         (  # a form's field whose value leads with the unit's budget code
             "项目支出绩效自评表\n项目名称 | 委托业务项目 | 实施单位 | 219001-池州市贵池区棠溪镇人民政府 |\n",
             {"report.department": ("池州市贵池区棠溪镇人民政府", 2)},

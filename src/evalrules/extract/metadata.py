@@ -80,6 +80,7 @@ _OPENING = re.compile(
 _OPENING_AFTER_YEAR = re.compile(rf"(?:^|[。；;])\s*{_YEAR_AHEAD}度?\s*[,，]\s*(?P<name>{_NAME})(?=\(以下简称)")
 
 _BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_TITLE_YEAR = re.compile(rf"{YEAR.pattern}度?")  # 2022年度四川省…公安局: the name starts after 度
 _UNIT_WORD = re.compile(r"(?:部门|单位)$")
 _COLUMN_YEAR = re.compile(r"度?\s*(?:决算|预算|执行)数")
 _LISTED_YEAR = re.compile(r"度?\s*[、和及至到~—-]\s*((?:19|20)\d{2})\s*年")
@@ -165,9 +166,10 @@ def _next_to(lines: Sequence[Line], line: Line, step: int) -> Line | None:
 
 
 def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
-    """The department a title names before its report type, or alone on the line above it."""
-    text = title.text
-    head = _BARE_YEAR.sub(lambda m: " " * len(m.group()), YEAR.sub(lambda m: " " * len(m.group()), text))
+    """The department a title names before its report type, or alone on the line above it.
+    A title is no row of cells: a space between two Chinese characters in it is a copy's."""
+    text, positions = without_readings(title.text, spaces=True)
+    head = _BARE_YEAR.sub(lambda m: " " * len(m.group()), _TITLE_YEAR.sub(lambda m: " " * len(m.group()), text))
     tail = re.search(_TITLE_TAIL, head)
     # of the words before the report type, the year left out (2021年度 耒阳市第四中学部门决算,
     # 岳阳市城市管理监督指挥中心2018绩效评价…), the last that is a name, without a 部门 / 单位
@@ -176,7 +178,8 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     match = next((m for word in reversed(words) if (m := _ORG.fullmatch(_UNIT_WORD.sub("", word)))), None)
     if match:
         start = text.find(match.group())
-        return _fact("report.title_department", title, start, start + len(match.group()))
+        end = start + len(match.group())
+        return _fact("report.title_department", title, positions[start], positions[end - 1] + 1)
     above = _next_to(lines, title, -1)
     named = _named(above, _NAME_LINE) if above is not None else None
     return attrs.evolve(named, concept="report.title_department") if named else None

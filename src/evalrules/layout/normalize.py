@@ -50,14 +50,18 @@ _LABEL_NOISE = str.maketrans("", "", "“”\"'‘’「」『』 \t")
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 
 
-def without_readings(text: str, start: int = 0) -> tuple[str, list[int]]:
-    """``text[start:]`` without its pinyin readings (減(jiǎn)少 → 減少), and where each character
-    left stands in ``text``."""
-    readings = list(PINYIN.finditer(text, start))
-    if not readings:  # most lines
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=[\u4e00-\u9fff])")
+
+
+def without_readings(text: str, start: int = 0, *, spaces: bool = False) -> tuple[str, list[int]]:
+    """``text[start:]`` without its pinyin readings (減(jiǎn)少 → 減少) and, with ``spaces``,
+    without the spaces between two Chinese characters (茂名市发 展和改革局); and where each
+    character left stands in ``text``."""
+    dropped = [*PINYIN.finditer(text, start), *(_INNER_SPACE.finditer(text, start) if spaces else ())]
+    if not dropped:  # most lines
         return text[start:], list(range(start, len(text)))
     keep = [True] * len(text)
-    for reading in readings:
+    for reading in dropped:
         keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     positions = [i for i in range(start, len(text)) if keep[i]]
     return "".join(text[i] for i in positions), positions
