@@ -65,7 +65,14 @@ def _pdf_text(rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@pytest.mark.parametrize("layout", [_pipes, _one_cell_a_line, _pdf_text], ids=lambda f: f.__name__)
+def _characters_apart(rows: list[list[str]]) -> str:
+    """A PDF's text layer that spaces some names character by character (决 策(20分)) and puts
+    a space inside a column name (三 级指标)."""
+    spaced = [[" ".join(row[0].split("(")[0]) + row[0][row[0].find("(") :] if row[0] else "", *row[1:]] for row in rows]
+    return _pdf_text(spaced).replace("三级指标", "三 级指标", 1)
+
+
+@pytest.mark.parametrize("layout", [_pipes, _one_cell_a_line, _pdf_text, _characters_apart], ids=lambda f: f.__name__)
 def test_the_same_tree_from_every_text_layout(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert _indicators(read_report(tmp_path, layout(ROWS))) == TREE
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import evalrules
 from tests.documents import read_report
 
 
@@ -145,3 +146,16 @@ def test_the_year_is_not_one_compared_against_nor_of_a_date(tmp_path: Path, text
     report = read_report(tmp_path, text)
     assert [str(f.value) for f in report.facts if f.concept == "report.year"] == [year]
     assert report.title is None or "。" not in report.title
+
+
+@pytest.mark.parametrize(
+    ("body", "codes"),
+    [
+        ("茂名市发 展和改革局2022年部门整体支出情况如下。", []),  # the same name, spaced elsewhere by the copy
+        ("茂名市發展和改革局2022年部门整体支出情况如下。", []),  # the same name, in traditional characters
+        ("茂名市财政局2022年部门整体支出情况如下。", ["CON004"]),  # another department's, left from a template
+    ],
+)
+def test_the_title_and_the_body_name_one_department_however_copied(tmp_path: Path, body: str, codes: list[str]) -> None:
+    report = read_report(tmp_path, f"2022年度茂名市 发展和改革局部门整体支出绩效自评报告\n{body}\n")
+    assert [f.code for f in evalrules.check(report) if f.code == "CON004"] == codes

@@ -40,6 +40,7 @@ _POINTS = r"\d{1,3}(?:\.\d{1,2})?"  # a weight or a score: 5, 22.5, 100
 _WEIGHTED = re.compile(rf"(?P<name>[{_CJK}][{_CJK}()、/]{{0,29}})\((?P<weight>{_POINTS})分\)")
 _NUMBER = re.compile(rf"{_POINTS}(?:分)?")
 _NAME = re.compile(rf"[{_CJK}][{_CJK}()、/]{{1,29}}")
+_FRAGMENT = re.compile(rf"[{_CJK}]")  # one character: a piece of a name a copy spaced apart (部 门 决 策)
 _WEIGHT_IN_PARENS = re.compile(rf"\(\s*({_POINTS})\s*分\s*\)")
 _WEIGHT_ALONE = re.compile(rf"\((?P<weight>{_POINTS})分\)")
 _CELL = re.compile(r"[^|]+")
@@ -127,11 +128,17 @@ def _cells(line: Line) -> Iterator[_Cell]:
 
 def _joined(cells: Iterator[_Cell]) -> Iterator[_Cell]:
     """Cells with a name a PDF split in two put together again: 三公经费 变动率, 部门决 策(25分)
-    (a weighted cell whose name is one character is the end of the name before it), 规划 (15分)."""
+    (a weighted cell whose name is one character is the end of the name before it), 规划 (15分),
+    and a name spaced apart character by character (部 门 决 策(25分))."""
     previous: _Cell | None = None
     for cell in cells:
         if previous is not None and previous.line is cell.line:
-            if previous.kind == "name" and cell.kind == "name":
+            if _fragment(previous) and cell.kind in ("name", "text", "weighted"):
+                kind = "name" if cell.kind == "text" else cell.kind
+                start = cell.start if kind == "weighted" else previous.start  # a weighted cell starts at its weight
+                previous = attrs.evolve(cell, kind=kind, text=previous.text + cell.text, start=start)
+                continue
+            if previous.kind == "name" and (cell.kind == "name" or _fragment(cell)):
                 previous = attrs.evolve(previous, text=previous.text + cell.text)
                 continue
             if previous.kind == "name" and (cell.kind == "weight" or (cell.kind == "weighted" and len(cell.text) == 1)):
@@ -142,6 +149,10 @@ def _joined(cells: Iterator[_Cell]) -> Iterator[_Cell]:
         previous = cell
     if previous is not None:
         yield previous
+
+
+def _fragment(cell: _Cell) -> bool:
+    return cell.kind == "text" and bool(_FRAGMENT.fullmatch(cell.text))
 
 
 @attrs.define

@@ -68,8 +68,9 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
         if reading.start() > 0 and _CJK_CHAR.match(text, reading.start() - 1):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     if " " in text or "\t" in text:
-        cells = not _PROSE_OR_CELLS.search(text) or _spaced_cells(text)
-        for space in _split_words(text) if cells else _DROPPED_SPACE.finditer(text):
+        split = _split_words(text)
+        cells = not _PROSE_OR_CELLS.search(text) or _spaced_cells(text, split)
+        for space in split if cells else _DROPPED_SPACE.finditer(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
     return "".join(text[i] for i in columns), columns
@@ -84,9 +85,12 @@ def _column_words() -> tuple[frozenset[str], tuple[str, ...], int]:
     return frozenset(data["words"]), names, int(data["least"])
 
 
-def _spaced_cells(text: str) -> bool:
-    """Whether ``text`` holds a row of cells written with spaces (年初预算数 全年预算数 全年执行数)."""
+def _spaced_cells(text: str, split: Sequence[re.Match[str]]) -> bool:
+    """Whether ``text`` holds a row of cells written with spaces (年初预算数 全年预算数 全年执行数),
+    counting the column names a copy put a space in (``split``: 三 级指标) as written whole."""
     words, _, least = _column_words()
+    for space in reversed(split):
+        text = text[: space.start()] + text[space.end() :]
     return sum(1 for token in text.split() if token in words) >= least
 
 
@@ -111,9 +115,15 @@ def _split_words(text: str) -> list[re.Match[str]]:
     return dropped
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _completes(joined: str, name: str) -> bool:
-    """Whether ``joined`` is the start of ``name``, or ``name`` with no more Chinese after it (年度资金总额:)."""
-    return name.startswith(joined) or (joined.startswith(name) and not _CJK_CHAR.search(joined, len(name)))
+    """Whether ``joined`` is the start of ``name``, or ``name`` with no more Chinese after it
+    but a bracket's (年度资金总额:, 产出指标(50分))."""
+    if name.startswith(joined):
+        return True
+    return joined.startswith(name) and not _CJK_CHAR.search(_BRACKETED.sub("", joined[len(name) :]))
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from evalrules import Example, Fact, Location, Outcome, Param, Report, Rule, RuleType, hookimpl, relations
 from evalrules.check.binding import compatible
+from evalrules.layout.normalize import clean_label, normalize
 from evalrules.model import SOURCES
 from evalrules.quantity import UnitError, dimension, unit_factor
 from evalrules_standard._outcome import example_fact, least_source_param, outcome
@@ -56,8 +57,9 @@ def evaluate_repeated(rule: Rule, report: Report) -> Iterator[Outcome]:
 
 def same_department(a: str, b: str) -> bool:
     """Whether two names can name one department: one is the other or an abbreviation of it
-    (县科协 for 衡阳县科学技术协会: its characters appear in order in the longer name)."""
-    short, long = sorted((a, b), key=len)
+    (县科协 for 衡阳县科学技术协会: its characters appear in order in the longer name), whatever
+    spaces, pinyin readings or traditional characters a copy writes them with."""
+    short, long = sorted((clean_label(normalize(a)), clean_label(normalize(b))), key=len)
     chars = iter(long)
     return all(ch in chars for ch in short)
 
