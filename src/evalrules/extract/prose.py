@@ -59,6 +59,7 @@ _YOY = re.compile(
     rf"(?:(?:同比|同口径|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
     rf"|^[,，;；:、)]*){_CHANGE}[为:]?$"
 )
+_JOINT_MEASURES = ("yoy_change", "yoy_pct")  # what a 收支 states of both sides at once
 _LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
 _SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
 _OF_BUDGET = re.compile(r"^[,，;；]*完成(?:全年|年初|调整后)?预算(?:数)?的?$")
@@ -458,8 +459,9 @@ def _read_sentence(
             if name in ("yoy_change", "vs_budget"):
                 state.compared = name
             value = _signed(figure.value, sign)
-            both = state.joint if state.joint is not None and subject is state.joint[1] else (subject,)
-            for each in both if name in ("yoy_change", "yoy_pct") else (subject,):
+            joint = state.joint
+            sides = joint if joint is not None and subject is joint[1] and name in _JOINT_MEASURES else (subject,)
+            for each in sides:
                 change = _fact(f"{each.base}:{name}", value, figure, para, period, clause)
                 yield change if each.entity is None else attrs.evolve(change, entity=each.entity)
             continue

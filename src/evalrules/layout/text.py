@@ -68,9 +68,8 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
         if reading.start() > 0 and _CJK_CHAR.match(text, reading.start() - 1):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     if " " in text or "\t" in text:
-        split = _split_words(text)
-        cells = not _PROSE_OR_CELLS.search(text) or _spaced_cells(text, split)
-        for space in split if cells else _DROPPED_SPACE.finditer(text):
+        split = _cell_spaces(text)
+        for space in split if split is not None else _DROPPED_SPACE.finditer(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
     return "".join(text[i] for i in columns), columns
@@ -85,13 +84,21 @@ def _column_words() -> tuple[frozenset[str], tuple[str, ...], int]:
     return frozenset(data["words"]), names, int(data["least"])
 
 
-def _spaced_cells(text: str, split: Sequence[re.Match[str]]) -> bool:
-    """Whether ``text`` holds a row of cells written with spaces (年初预算数 全年预算数 全年执行数),
-    counting the column names a copy put a space in (``split``: 三 级指标) as written whole."""
+def _cell_spaces(text: str) -> list[re.Match[str]] | None:
+    """In a line of cells, the spaces a copy put inside a name (``_split_words``); None for a
+    line of prose.  A line with neither prose nor cell punctuation is cells; one with them is
+    cells when it holds a row of column names written with spaces (年初预算数 全年预算数
+    全年执行数), a name a copy split (三 级指标) counted whole."""
+    if not _PROSE_OR_CELLS.search(text):
+        return _split_words(text)
     words, _, least = _column_words()
+    squeezed = re.sub(r"\s", "", text)
+    if sum(squeezed.count(word) for word in words) < least:
+        return None  # most prose: too few column names in it, however its spaces fall
+    split = _split_words(text)
     for space in reversed(split):
         text = text[: space.start()] + text[space.end() :]
-    return sum(1 for token in text.split() if token in words) >= least
+    return split if sum(1 for token in text.split() if token in words) >= least else None
 
 
 def _split_words(text: str) -> list[re.Match[str]]:
