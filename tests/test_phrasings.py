@@ -34,6 +34,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.budget.total:yoy_pct", "-5.26", "%"),
             },
         ),
+        (  # the next sentence carries the topic until it states a figure of another kind
+            "“三公”经费支出合计12.50万元，主要用于接待。本单位决算收入合计560.00万元，支出合计560.00万元。",
+            {
+                ("three_public.final.total", "12.50", "万元"),
+                ("final.income", "560.00", "万元"),
+                ("final.expense", "560.00", "万元"),
+            },
+        ),
         (
             "2023年决算总收入180.46万元，较预算增加77.26万元。",
             {("final.income", "180.46", "万元"), ("final.income:vs_budget", "77.26", "万元")},

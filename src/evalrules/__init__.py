@@ -27,6 +27,7 @@ from evalrules.model import (
     Report,
     Section,
     Span,
+    Statement,
 )
 from evalrules.quantity import Interval, Quantity
 
@@ -58,6 +59,7 @@ __all__ = [
     "Ruleset",
     "Section",
     "Span",
+    "Statement",
     "__version__",
     "bindings",
     "check",

@@ -10,7 +10,7 @@ it was written, so every finding can point at the line a reviewer has to look at
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -33,6 +33,7 @@ __all__ = [
     "Severity",
     "Source",
     "Span",
+    "Statement",
     "scope_of",
 ]
 
@@ -109,11 +110,36 @@ class Document:
 
 @attrs.frozen
 class Span:
-    """Where a figure was written: 1-based line and column, and the text as written."""
+    """Where a figure was written: 1-based line and column, and the text as written.
+
+    ``start_line`` is where the line of text holding it starts when a page cut that line over
+    several (a PDF column, a narrow web page): the statement starts there, the figure is on
+    ``line``.  None where the line is the figure's own."""
 
     line: int
     column: int
     text: str
+    start_line: int | None = None
+
+
+@attrs.frozen
+class Statement:
+    """A line of text as the readers read it: normalised (traditional characters, full-width
+    digits, pinyin readings, a copy's spaces), and a line a page cut at its width joined to the
+    rest of it.  ``places`` holds the source (line, 0-based column) of each character;
+    ``start_line`` is the source line the page's cut line starts on (a run of furniture before
+    the text on it, 来源:…发布时间:…, is not the statement's but is on its line)."""
+
+    text: str
+    places: tuple[tuple[int, int], ...]
+    start_line: int
+
+    def span(self, start: int, end: int, source: Mapping[int, str]) -> Span:
+        """Where ``text[start:end]`` is written in ``source`` (line number → text), as written
+        there, on the line its first character is on."""
+        line, column = self.places[start]
+        last = max(c for number, c in self.places[start:end] if number == line) + 1
+        return Span(line, column + 1, source[line][column:last], self.start_line if self.start_line < line else None)
 
 
 @attrs.frozen
@@ -261,6 +287,7 @@ class Report:
     kind: str | None = None
     region: str | None = None
     document: Document | None = attrs.field(default=None, eq=False, repr=False)
+    statements: tuple[Statement, ...] = attrs.field(default=(), eq=False, repr=False)
     # derived once, on first use: facts by concept, the indicator tree, section lines
     _derived: dict[str, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
@@ -289,6 +316,19 @@ class Report:
 
     def _normal_lines(self) -> list[tuple[Line, str]]:
         return [] if self.document is None else [(line, normalize(line.text)) for line in self.document.lines()]
+
+    def location(self, statement: Statement, start: int, end: int) -> Location:
+        """Where ``statement.text[start:end]`` (one of ``statements``) starts, and the whole of
+        it as written (减少 / 万元 over a page's cut is quoted 减少 万元)."""
+        source: dict[int, str] = self._memo("source", self._source_lines)
+        span = statement.span(start, end, source)
+        (first, column), (last, end_column) = statement.places[start], statement.places[end - 1]
+        lines = [source[n] for n in range(first, last + 1)]
+        written = "".join(lines)[column : sum(map(len, lines[:-1])) + end_column + 1]
+        return Location.at(attrs.evolve(span, text=written))
+
+    def _source_lines(self) -> dict[int, str]:
+        return {} if self.document is None else {line.number: line.text for line in self.document.lines()}
 
     def first(self, concept: str) -> Fact | None:
         found = self.all(concept)
@@ -374,10 +414,15 @@ class Location:
     column: int
     text: str
     concept: str | None = None
+    start_line: int | None = None  # where the statement starts, if a page cut it (``Span.start_line``)
 
     @classmethod
     def of(cls, fact: Fact) -> Location:
-        return cls(fact.span.line, fact.span.column, fact.span.text, fact.concept)
+        return cls.at(fact.span, fact.concept)
+
+    @classmethod
+    def at(cls, span: Span, concept: str | None = None) -> Location:
+        return cls(span.line, span.column, span.text, concept, span.start_line)
 
 
 @attrs.frozen

@@ -53,4 +53,5 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
         kind=document.kind or kind_of(title),
         region=region,
         document=document,
+        statements=tuple(normal.statements.values()),
     )

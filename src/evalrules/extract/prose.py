@@ -98,6 +98,7 @@ class _Sentence:
 
     scope: str | None = None
     topic: str | None = None
+    topic_named: bool = False  # the sentence names its topic (else it carries the one before it)
     parent: Fact | None = None
     breakdown: bool = False  # after “其中”: parts of the figure before, or of one not written
     subject: Fact | None = None
@@ -417,7 +418,8 @@ def _read_sentence(
             state.entities[(at.line, at.column)] = state.entity
         position = end
         dim = dimension(figure.unit)
-        state.topic = lexicon.topic_of(label) or state.topic
+        if (named_topic := lexicon.topic_of(label)) is not None:
+            state.topic, state.topic_named = named_topic, True
         listed = _respectively(label, dim, state, context, lexicon, known)
         if listed is not None:
             for concept, sign in listed:
@@ -490,6 +492,7 @@ def _read_sentence(
         elif fact is not None:
             state.previous, state.subject = state.subject, fact
             state.against_budget = False
+            _leave_topic(fact, state, context)
             yield fact
         elif (
             dim == "money"
@@ -523,6 +526,16 @@ def _read_sentence(
 
 
 _LIST_SEPARATOR = re.compile(r"[、,，和及与]")
+
+
+def _leave_topic(fact: Fact, state: _Sentence, context: _Context) -> None:
+    """A sentence that carries the topic of the one before it (三公经费…。) and states a figure
+    of another kind (部门决算收入合计560万元) has gone on to another subject: its 支出合计
+    is the department's, not the topic's.  A topic the sentence or the heading names holds."""
+    if state.topic is None or state.topic_named or state.topic == context.topic:
+        return
+    if not fact.base.startswith(f"{state.topic}."):
+        state.topic = None
 
 
 def _shared_units(text: str, found: list[Figure]) -> list[Figure]:

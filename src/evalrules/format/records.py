@@ -24,7 +24,13 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "locations": [
-            {"line": loc.line, "column": loc.column, "text": loc.text, "concept": loc.concept}
+            {
+                "line": loc.line,
+                "column": loc.column,
+                "start_line": loc.start_line or loc.line,
+                "text": loc.text,
+                "concept": loc.concept,
+            }
             for loc in finding.locations
         ],
         "seen": finding.seen,

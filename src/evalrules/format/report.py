@@ -22,6 +22,7 @@ def fact_json(fact: Fact) -> dict[str, Any]:
         "decimals": fact.decimals if fact.is_figure() else None,
         "line": fact.span.line,
         "column": fact.span.column,
+        "start_line": fact.span.start_line or fact.span.line,
         "text": fact.span.text,
         "period": fact.period,
         "entity": fact.entity,

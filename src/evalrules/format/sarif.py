@@ -31,7 +31,10 @@ def _location(path: str, loc: Location, index: int | None = None) -> dict[str, A
     region: dict[str, Any] = {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)}
     if loc.text:
         region["snippet"] = {"text": loc.text}
-    located: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(path)}, "region": region}
+    if loc.start_line is not None and loc.start_line < loc.line:  # the statement a page cut over lines
+        physical["contextRegion"] = {"startLine": loc.start_line, "endLine": loc.line}
+    located: dict[str, Any] = {"physicalLocation": physical}
     if index is not None:
         located["id"] = index
     return located

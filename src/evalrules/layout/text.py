@@ -33,7 +33,7 @@ import attrs
 from evalrules.layout.boilerplate import furniture
 from evalrules.layout.headings import heading_of, is_contents
 from evalrules.layout.normalize import PINYIN, fold_width, normalize
-from evalrules.model import Block, Document, Fact, Line, Span
+from evalrules.model import Block, Document, Fact, Line, Span, Statement
 
 __all__ = ["NormalText", "normal_document", "normal_line"]
 
@@ -144,7 +144,7 @@ class NormalText:
 
     document: Document  # the same blocks, every line and cell normalised, wrapped lines joined
     source: Document
-    _places: dict[int, tuple[tuple[int, int], ...]]  # normalised line → (source line, column) of each character
+    statements: dict[int, Statement]  # normalised line number → its text and where each character is written
     _lines: dict[int, str]  # source line number → its text
     _origin: dict[int, int]  # normalised line number → the source line it starts on
     _first: dict[int, int]  # source line number → its first normalised line
@@ -160,16 +160,11 @@ class NormalText:
     def source_span(self, span: Span) -> Span:
         """Where ``span`` of the normalised text is written in the source, as written there
         (on the line its first character is on)."""
-        places = self._places.get(span.line)
-        if places is None or not span.text:
-            return span
+        statement = self.statements.get(span.line)
         first = span.column - 1
-        last = first + len(span.text) - 1
-        if not 0 <= first <= last < len(places):
+        if statement is None or not span.text or not 0 <= first < first + len(span.text) <= len(statement.places):
             return span
-        line, start = places[first]
-        end = max(column for number, column in places[first : last + 1] if number == line) + 1
-        return Span(line, start + 1, self._lines[line][start:end])
+        return statement.span(first, first + len(span.text), self._lines)
 
     def to_source(self, fact: Fact) -> Fact:
         """``fact`` pointing at the source: its line and column, its text, a name and a unit as written."""
@@ -230,7 +225,7 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
 
 
 def _normal_lines(
-    lines: Sequence[Line], width: int | None, numbering: _Numbering, places: dict[int, tuple[tuple[int, int], ...]]
+    lines: Sequence[Line], width: int | None, numbering: _Numbering, statements: dict[int, Statement]
 ) -> list[Line]:
     """The lines of a block normalised, a line cut at the page width joined to the rest of it
     first: the whole line is what says whether its spaces part cells and where furniture ends."""
@@ -252,7 +247,7 @@ def _normal_lines(
             number = numbering.next(first)
             last = numbering.of(line.number) if line.number != first and end == len(text) else None
             normal.append(Line(number, text[start:end], last))
-            places[number] = tuple(joined[start:end])
+            statements[number] = Statement(text[start:end], tuple(joined[start:end]), first)
         group = []
     return normal
 
@@ -382,13 +377,13 @@ def _normal_rows(rows: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
 
 def normal_document(document: Document) -> NormalText:
     """``document`` normalised once, every block and cell, with the map back to it."""
-    places: dict[int, tuple[tuple[int, int], ...]] = {}
+    statements: dict[int, Statement] = {}
     numbering = _Numbering()
     width = _page_width(list(document.lines()))
     blocks = tuple(
-        Block(block.kind, tuple(_normal_lines(block.lines, width, numbering, places)), _normal_rows(block.rows))
+        Block(block.kind, tuple(_normal_lines(block.lines, width, numbering, statements)), _normal_rows(block.rows))
         for block in document.blocks
     )
     return NormalText(
-        attrs.evolve(document, blocks=blocks), document, places, numbering.texts, numbering.origin, numbering.first
+        attrs.evolve(document, blocks=blocks), document, statements, numbering.texts, numbering.origin, numbering.first
     )

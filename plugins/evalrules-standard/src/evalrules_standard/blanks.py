@@ -7,8 +7,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from evalrules import Example, Location, Outcome, Param, Report, Rule, RuleType, hookimpl
-from evalrules.layout.normalize import PINYIN, without_readings
+from evalrules import Example, Outcome, Param, Report, Rule, RuleType, hookimpl
 
 _GAP = r"[ \t\u3000\xa0]*"
 
@@ -24,20 +23,19 @@ def _pattern(words: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern[str]:
 
 def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
     pattern = _pattern(tuple(rule["words"]), tuple(rule["units"]))
-    for line, normal in report.lines():
-        plain, positions = without_readings(normal) if PINYIN.search(normal) else (normal, range(len(normal)))
-        gaps = list(pattern.finditer(plain))
+    for statement in report.statements:  # a gap a page cut in two (减少 / 万元) is one gap
+        gaps = [report.location(statement, m.start(), m.end()) for m in pattern.finditer(statement.text)]
         if not gaps:
             continue
-        starts = [positions[m.start()] for m in gaps]
-        written = [line.text[start : positions[m.end() - 1] + 1] for start, m in zip(starts, gaps, strict=True)]
+        line = gaps[0].start_line or gaps[0].line
+        written = [gap.text for gap in gaps]
         yield Outcome(
             ok=False,
             facts=(),
-            detail=f"第{line.number}行 {len(gaps)} 处只有单位、没有数字：" + "、".join(f"“{w}”" for w in written),
+            detail=f"第{line}行 {len(gaps)} 处只有单位、没有数字：" + "、".join(f"“{w}”" for w in written),
             seen="、".join(written),
             expected="单位前写明数字",
-            locations=tuple(Location(line.number, at + 1, text) for at, text in zip(starts, written, strict=True)),
+            locations=tuple(gaps),
         )
 
 

@@ -127,22 +127,22 @@ def evaluate_compared_year(rule: Rule, report: Report) -> Iterator[Outcome]:
     year = report.year
     if year is None:
         return
-    found = [(line, m) for line, normal in report.lines() for m in _COMPARED_FINAL.finditer(normal)]
+    found = [(statement, m) for statement in report.statements for m in _COMPARED_FINAL.finditer(statement.text)]
     before = sum(1 for _, m in found if int(m[1]) == year - 1)
     if before < rule["least"]:
         return
-    for line, m in found:
+    for statement, m in found:
         if int(m[1]) != year:
             continue
-        written = line.text[m.start() : m.end()]
+        where = report.location(statement, m.start(), m.end())
         yield Outcome(
             ok=False,
             facts=(),
-            detail=f"第{line.number}行“{written}”：本报告即 {year} 年决算，"
+            detail=f"第{where.line}行“{where.text}”：本报告即 {year} 年决算，"
             f"其余 {before} 处都与 {year - 1} 年决算数相比",
             seen=f"{year}年",
             expected=f"{year - 1}年",
-            locations=(Location(line.number, m.start() + 1, written),),
+            locations=(where,),
         )
 
 
@@ -178,13 +178,13 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{8,60})[”\"」』]")
 def _quoted_names(report: Report, words: list[str]) -> Iterator[tuple[str, Location]]:
     """Each quoted name with one of ``words`` in it, and where it is first written."""
     seen: set[str] = set()
-    for line, normal in report.lines():
-        for found in _QUOTED.finditer(normal):
+    for statement in report.statements:  # a name a page cut in two is one name
+        for found in _QUOTED.finditer(statement.text):
             name = found[1].strip()
             if name not in seen and any(word in name for word in words):
                 seen.add(name)
-                written = line.text[found.start(1) : found.end(1)].strip()
-                yield name, Location(line.number, found.start(1) + 1, written)
+                start = found.start(1) + len(found[1]) - len(found[1].lstrip())
+                yield name, report.location(statement, start, start + len(name))
 
 
 def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
