@@ -128,18 +128,28 @@ class Statement:
     digits, pinyin readings, a copy's spaces), and a line a page cut at its width joined to the
     rest of it.  ``places`` holds the source (line, 0-based column) of each character;
     ``start_line`` is the source line the page's cut line starts on (a run of furniture before
-    the text on it, 来源:…发布时间:…, is not the statement's but is on its line)."""
+    the text on it, 来源:…发布时间:…, is not the statement's but is on its line); ``source`` is
+    the document's source lines (number → text), shared by all its statements."""
 
     text: str
     places: tuple[tuple[int, int], ...]
     start_line: int
+    source: Mapping[int, str] = attrs.field(eq=False, repr=False)
 
-    def span(self, start: int, end: int, source: Mapping[int, str]) -> Span:
-        """Where ``text[start:end]`` is written in ``source`` (line number → text), as written
-        there, on the line its first character is on."""
+    def span(self, start: int, end: int) -> Span:
+        """Where ``text[start:end]`` is written, as written, on the line its first character is on."""
         line, column = self.places[start]
         last = max(c for number, c in self.places[start:end] if number == line) + 1
-        return Span(line, column + 1, source[line][column:last], self.start_line if self.start_line < line else None)
+        starts = self.start_line if self.start_line < line else None
+        return Span(line, column + 1, self.source[line][column:last], starts)
+
+    def location(self, start: int, end: int) -> Location:
+        """Where ``text[start:end]`` starts, and the whole of it as written (减少 / 万元 over a
+        page's cut is quoted 减少 万元)."""
+        (first, column), (last, end_column) = self.places[start], self.places[end - 1]
+        lines = [self.source[n] for n in range(first, last + 1)]
+        written = "".join(lines)[column : sum(map(len, lines[:-1])) + end_column + 1]
+        return Location.at(attrs.evolve(self.span(start, end), text=written))
 
 
 @attrs.frozen
@@ -316,19 +326,6 @@ class Report:
 
     def _normal_lines(self) -> list[tuple[Line, str]]:
         return [] if self.document is None else [(line, normalize(line.text)) for line in self.document.lines()]
-
-    def location(self, statement: Statement, start: int, end: int) -> Location:
-        """Where ``statement.text[start:end]`` (one of ``statements``) starts, and the whole of
-        it as written (减少 / 万元 over a page's cut is quoted 减少 万元)."""
-        source: dict[int, str] = self._memo("source", self._source_lines)
-        span = statement.span(start, end, source)
-        (first, column), (last, end_column) = statement.places[start], statement.places[end - 1]
-        lines = [source[n] for n in range(first, last + 1)]
-        written = "".join(lines)[column : sum(map(len, lines[:-1])) + end_column + 1]
-        return Location.at(attrs.evolve(span, text=written))
-
-    def _source_lines(self) -> dict[int, str]:
-        return {} if self.document is None else {line.number: line.text for line in self.document.lines()}
 
     def first(self, concept: str) -> Fact | None:
         found = self.all(concept)

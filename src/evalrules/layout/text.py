@@ -145,7 +145,6 @@ class NormalText:
     document: Document  # the same blocks, every line and cell normalised, wrapped lines joined
     source: Document
     statements: dict[int, Statement]  # normalised line number → its text and where each character is written
-    _lines: dict[int, str]  # source line number → its text
     _origin: dict[int, int]  # normalised line number → the source line it starts on
     _first: dict[int, int]  # source line number → its first normalised line
 
@@ -164,7 +163,7 @@ class NormalText:
         first = span.column - 1
         if statement is None or not span.text or not 0 <= first < first + len(span.text) <= len(statement.places):
             return span
-        return statement.span(first, first + len(span.text), self._lines)
+        return statement.span(first, first + len(span.text))
 
     def to_source(self, fact: Fact) -> Fact:
         """``fact`` pointing at the source: its line and column, its text, a name and a unit as written."""
@@ -247,7 +246,7 @@ def _normal_lines(
             number = numbering.next(first)
             last = numbering.of(line.number) if line.number != first and end == len(text) else None
             normal.append(Line(number, text[start:end], last))
-            statements[number] = Statement(text[start:end], tuple(joined[start:end]), first)
+            statements[number] = Statement(text[start:end], tuple(joined[start:end]), first, numbering.texts)
         group = []
     return normal
 
@@ -384,6 +383,4 @@ def normal_document(document: Document) -> NormalText:
         Block(block.kind, tuple(_normal_lines(block.lines, width, numbering, statements)), _normal_rows(block.rows))
         for block in document.blocks
     )
-    return NormalText(
-        attrs.evolve(document, blocks=blocks), document, statements, numbering.texts, numbering.origin, numbering.first
-    )
+    return NormalText(attrs.evolve(document, blocks=blocks), document, statements, numbering.origin, numbering.first)

@@ -24,7 +24,7 @@ def _pattern(words: tuple[str, ...], units: tuple[str, ...]) -> re.Pattern[str]:
 def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
     pattern = _pattern(tuple(rule["words"]), tuple(rule["units"]))
     for statement in report.statements:  # a gap a page cut in two (减少 / 万元) is one gap
-        gaps = [report.location(statement, m.start(), m.end()) for m in pattern.finditer(statement.text)]
+        gaps = [statement.location(m.start(), m.end()) for m in pattern.finditer(statement.text)]
         if not gaps:
             continue
         line = gaps[0].start_line or gaps[0].line

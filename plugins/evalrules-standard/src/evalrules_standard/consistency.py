@@ -134,7 +134,7 @@ def evaluate_compared_year(rule: Rule, report: Report) -> Iterator[Outcome]:
     for statement, m in found:
         if int(m[1]) != year:
             continue
-        where = report.location(statement, m.start(), m.end())
+        where = statement.location(m.start(), m.end())
         yield Outcome(
             ok=False,
             facts=(),
@@ -184,7 +184,7 @@ def _quoted_names(report: Report, words: list[str]) -> Iterator[tuple[str, Locat
             if name not in seen and any(word in name for word in words):
                 seen.add(name)
                 start = found.start(1) + len(found[1]) - len(found[1].lstrip())
-                yield name, report.location(statement, start, start + len(name))
+                yield name, statement.location(start, start + len(name))
 
 
 def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
