@@ -481,3 +481,47 @@ def test_a_template_gap_left_unfilled_is_found_where_it_is_written(tmp_path: Pat
     assert written == gaps
     for finding in found:
         assert all(text[loc.column - 1 :].startswith(loc.text) for loc in finding.locations)
+
+
+# ------------------------------------------------------------------ listed_count
+
+_UNIT_NAMES = ("办公室", "预算股", "国库股", "人事教育股", "县会计服务中心", "县财政信息中心", "政策法规股")
+_CHINESE_COUNTS = ("两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def _listed(folder: Path, text: str) -> list[evalrules.Finding]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return evalrules.check(read_report(folder, text + "\n"), select=["STR003"])
+
+
+@given(
+    st.lists(st.sampled_from(_UNIT_NAMES), min_size=3, max_size=7, unique=True),
+    st.integers(2, 12),
+    st.sampled_from(["digits", "chinese"]),
+    st.booleans(),
+)
+def test_a_count_is_checked_against_the_names_listed_after_it(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], count: int, numerals: str, joined: bool
+) -> None:
+    """设N个内设机构，分别为：… fires exactly when N is not the number of names; a 和 before the
+    last name may join two names or be part of one, so it widens what N may be by one."""
+    written = str(count) if numerals == "digits" else _CHINESE_COUNTS[count - 2]
+    listed = "、".join(names[:-1]) + ("和" if joined else "、") + names[-1]
+    text = f"本局设{written}个内设机构，分别为：{listed}。"
+    found = _listed(tmp_path_factory.mktemp("listed"), text)
+    fits = count == len(names) or (joined and count == len(names) - 1)
+    assert [f.locations[0].column for f in found] == ([] if fits else [text.index(written) + 1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下设办公室、预算股、国库股等16个股室。",  # the count after its list
+        "设9个内设机构，包括办公室、预算股、国库股等。",  # an open list
+        "3个项目分别为道路工程100万元、桥梁工程50万元。",  # figures, not a list of names
+        "第3个项目是办公室、预算股共同实施的。",  # an ordinal, not a count
+        "设2个科室(含办公室、预算股、国库股)。",  # no list word after the count
+    ],
+)
+def test_what_is_not_a_closed_list_of_names_is_not_counted(tmp_path: Path, text: str) -> None:
+    assert _listed(tmp_path, text) == []

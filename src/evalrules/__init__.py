@@ -13,6 +13,7 @@ from evalrules.check.engine import Result
 from evalrules.check.ruleset import Ruleset, load_ruleset
 from evalrules.check.ruletype import Example, Outcome, Param, Rule, RuleType
 from evalrules.errors import ConfigError, EvalrulesError, InputError
+from evalrules.extract.figures import chinese_value
 from evalrules.format import FileResult, OutputFormat
 from evalrules.hookspecs import hookimpl
 from evalrules.model import (
@@ -63,6 +64,7 @@ __all__ = [
     "__version__",
     "bindings",
     "check",
+    "chinese_value",
     "diagnose",
     "evaluate",
     "extract",
