@@ -525,3 +525,26 @@ def test_a_count_is_checked_against_the_names_listed_after_it(
 )
 def test_what_is_not_a_closed_list_of_names_is_not_counted(tmp_path: Path, text: str) -> None:
     assert _listed(tmp_path, text) == []
+
+
+# ------------------------------------------------------------------ item_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("主要工作:1.完成监督工作。2.做好平台维护。3.完成考核。4.处理投诉。4.指导各县。5.其他。", "4."),
+        ("(1)积极履职。(2)加强预算管理。(2)落实整改。", "(2)"),
+        ("主要工作:1.完成监督工作。2.做好平台维护。3.完成考核。4.处理投诉。", None),
+        ("1.完成5.6万元。2.做好维护。2.5万元用于培训。", None),  # 2.5 is a figure, not an item
+        ("1.完成监督工作。3.完成考核。3.处理投诉。", None),  # the list skipped 2.: an item not read, no count
+        ("(1)积极履职。(2)加强管理。 | 完成任务。(2)落实整改。", None),  # each cell numbers its own
+    ],
+)
+def test_an_item_number_written_twice_in_a_paragraph_is_found_at_both(
+    tmp_path: Path, text: str, repeated: str | None
+) -> None:
+    found = evalrules.check(read_report(tmp_path, text + "\n"), select=["STR004"])
+    assert [[loc.text for loc in f.locations] for f in found] == ([] if repeated is None else [[repeated, repeated]])
+    for finding in found:
+        assert all(text[loc.column - 1 :].startswith(loc.text) for loc in finding.locations)

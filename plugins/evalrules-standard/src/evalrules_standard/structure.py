@@ -1,12 +1,16 @@
 """``sections``: numbered headings run without duplicates or gaps (一、二、三、…; （一）（二）…),
-within each part of the text (a 第二部分, or a second document on the page, numbers anew)."""
+within each part of the text (a 第二部分, or a second document on the page, numbers anew).
+
+``item_numbers``: the items a paragraph numbers as it runs (1.完成……。2.做好……。) do not
+repeat a number."""
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
-from evalrules import Example, Location, Outcome, Report, Rule, RuleType, Section, hookimpl
+from evalrules import Example, Location, Outcome, Report, Rule, RuleType, Section, Statement, hookimpl
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -24,7 +28,7 @@ def _written(section: Section, value: int) -> str:
     return {"cn": f"{number}、", "pcn": f"（{number}）", "n": f"{number}.", "pn": f"（{number}）"}[section.style]
 
 
-def _location(section: Section) -> Location:
+def _heading_location(section: Section) -> Location:
     return Location(section.line, 1, f"{section.number}{section.title}"[:30])
 
 
@@ -63,7 +67,7 @@ def evaluate_sections(rule: Rule, report: Report) -> Iterator[Outcome]:
                 detail,
                 seen=after.number,
                 expected=_written(after, before.value + 1),
-                locations=(_location(before), _location(after)),
+                locations=(_heading_location(before), _heading_location(after)),
             )
 
 
@@ -83,6 +87,70 @@ SECTIONS = RuleType(
 )
 
 
+# an item a paragraph numbers: at its start, after a sentence's end or a colon, 1. 1、 or (1); not 1.5 or 5、6月
+_ITEM = re.compile(r"(?:^|(?<=[。；;：:！!？?]))\s*(?:(?P<n>\d{1,2})(?P<mark>[.、])(?!\d)|\((?P<pn>\d{1,2})\))")
+# where a row's cells are run onto one line, each cell numbers its own items
+_CELL_BREAK = re.compile(r"\||\t| {2,}")
+
+
+def _repeated_items(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """The item numbers written twice in a row, in a list that counted 1, 2, 3 … up to them.
+
+    Only a repeat is reported: a number that skips may be an item this reading missed (one not
+    after a sentence's end), a number that falls starts another list."""
+    runs: dict[str, list[re.Match[str]]] = {}  # by how a list writes its numbers: 1. 1、 (1)
+    last = 0
+    for item in _ITEM.finditer(text):
+        if _CELL_BREAK.search(text, last, item.start()):
+            runs.clear()
+        last = item.end()
+        mark, value = item["mark"] or "()", int(item["n"] or item["pn"])
+        run = runs.get(mark, [])
+        if value == 1:
+            runs[mark] = [item]
+        elif run and value == len(run) + 1:
+            run.append(item)
+        else:
+            if run and value == len(run):
+                yield run[-1], item
+            runs.pop(mark, None)
+
+
+def _item_location(statement: Statement, item: re.Match[str]) -> Location:
+    start = item.start() + len(item[0]) - len(item[0].lstrip())
+    return statement.location(start, item.end())
+
+
+def evaluate_item_numbers(rule: Rule, report: Report) -> Iterator[Outcome]:
+    for statement in report.statements:
+        for first, again in _repeated_items(statement.text):
+            number = first[0].strip()
+            yield Outcome(
+                ok=False,
+                facts=(),
+                detail=f"段内条目编号“{number}”连续出现两次",
+                seen=f"{number} {number}",
+                expected=f"{number} 之后为下一个编号",
+                locations=(_item_location(statement, first), _item_location(statement, again)),
+            )
+
+
+def item_numbers_example(rule: Rule) -> Example:
+    """Items numbered in order; then one number written twice."""
+    passing = "年度主要工作内容：1.完成城市管理监督工作。2.做好平台的日常维护。3.完成各终端单位的考核。4.处理投诉。"
+    return Example(texts=(passing, passing.replace("4.处理", "3.处理")))
+
+
+ITEM_NUMBERS = RuleType(
+    name="item_numbers",
+    doc="段落中依次编号的条目（1.……。2.……。）编号不重复",
+    params={},
+    evaluate=evaluate_item_numbers,
+    example=item_numbers_example,
+    why="条目编号重复，常是增删条目后没有重排编号。",
+)
+
+
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [SECTIONS]
+    return [SECTIONS, ITEM_NUMBERS]
