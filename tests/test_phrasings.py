@@ -197,6 +197,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("staffing.retired", "7", "人"),
             },
         ),
+        (  # 编制 counted in 个; a count of what follows (12个绩效目标) is no 编制
+            "共有行政编制24个(机关工勤2个)，事业编制41个，实有在职人员60人。项目共编制12个绩效目标。",
+            {
+                ("staffing.authorized_admin", "24", "个"),
+                ("staffing.authorized_institution", "41", "个"),
+                ("staffing.actual", "60", "人"),
+            },
+        ),
         (
             "政府采购支出总额1,234,567.50元，其中：货物1,000,000元，服务234,567.50元。授予中小企业合同金额1,234,567.50元。",
             {

@@ -30,6 +30,7 @@ UNITS = (
     "分",
     "人",
     "名",
+    "个(?![\u4e00-\u9fff])",  # a count of what the label names (编制24个。), not of what follows (3个项目, 3个月)
     "万(?![\u4e00-\u9fff])",
     "萬(?![\u4e00-\u9fff])",
 )

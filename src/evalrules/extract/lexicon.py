@@ -34,7 +34,7 @@ _FILLER = re.compile(
 class Term:
     concept: str
     labels: tuple[str, ...]
-    unit: str
+    units: tuple[str, ...]  # the dimensions its figure may have
     parent: str | None = None
     part_only: bool = False
     topic: str | None = None
@@ -245,7 +245,7 @@ class Lexicon:
                     Term(
                         concept=raw["concept"],
                         labels=tuple(clean_label(normalize(label)) for label in raw["labels"]),
-                        unit=raw["unit"],
+                        units=(raw["unit"],) if isinstance(raw["unit"], str) else tuple(raw["unit"]),
                         parent=raw.get("parent"),
                         part_only=raw.get("part_only", False),
                         topic=raw.get("topic"),
@@ -342,7 +342,7 @@ class Lexicon:
                 if any(text.endswith(name, 0, end) for name in self._account_names.get(word, ())):
                     continue  # 一般公共预算: an account's name, not the label 预算
                 for term in self._by_label.get(word, ()):
-                    if term.unit != dimension or (term.topic is not None and term.topic != topic):
+                    if dimension not in term.units or (term.topic is not None and term.topic != topic):
                         continue
                     if term.no_topic and topic is not None:
                         continue
