@@ -238,8 +238,8 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
 
 
 def year_fact(lines: Sequence[Line]) -> Fact | None:
-    """The first year written as ``2023年`` that is not part of a date, a document number or a
-    comparison."""
+    """The first year written as ``2023年`` that is not part of a date, a document number, a
+    cited document's edition or a comparison."""
     for line in lines:
         text = line.text
         for match in YEAR.finditer(text):
@@ -248,6 +248,8 @@ def year_fact(lines: Sequence[Line]) -> Fact | None:
                 continue  # a document number's year, or the year compared against (较 2022 年度)
             if re.match(r"\s*\d{1,2}\s*月", text[match.end() :]):
                 continue
+            if before in ("(", "（") and text.count("《", 0, match.start()) > text.count("》", 0, match.start()):
+                continue  # a cited document's edition: 《…操作规程(2022年修订)的通知》
             # columns headed 2017年决算数 2018年预算数 2018年决算数: the report's year is the latest
             columns = [m for m in YEAR.finditer(text) if _COLUMN_YEAR.match(text, m.end())]
             if len({m[1] for m in columns}) > 1 and match.start() in {m.start() for m in columns}:
