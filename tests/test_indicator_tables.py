@@ -127,3 +127,18 @@ def test_a_table_with_its_targets_before_its_weights_is_not_read_by_the_grammar(
         ("产出指标.质量指标.按时发放率:weight", "30"),
         ("产出指标.质量指标.按时发放率:score", "30"),
     }
+
+
+def test_the_total_row_of_a_table_read_by_its_columns_is_the_evaluations_score(tmp_path: Path) -> None:
+    """总分 | 100分 under the indicators' rows: the evaluation's total score, not an indicator
+    named 总分."""
+    header = ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]
+    rows = [
+        ["产出指标", "数量指标", "办结信访案件", "168起", "168起", "60"],
+        ["效益指标", "社会效益指标", "改善人居环境", "有效改善", "有效改善", "40"],
+        ["总分", "100分"],
+    ]
+    text = "\n".join([TITLE, *(" | ".join(row) + " |" for row in [header, *rows])]) + "\n"
+    report = read_report(tmp_path, text)
+    assert not any("总分" in concept for concept, _ in _indicators(report))
+    assert [(f.value, f.span.line) for f in report.all("evaluation.total_score")] == [(100, 5)]

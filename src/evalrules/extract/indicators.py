@@ -33,7 +33,7 @@ import attrs
 from evalrules.concepts import INDICATOR_PREFIX, indicator_concept
 from evalrules.model import Fact, Line, Span
 
-__all__ = ["read_indicator_tables", "weights_that_add_up"]
+__all__ = ["is_total", "read_indicator_tables", "weights_that_add_up"]
 
 _CJK = r"\u4e00-\u9fff"
 _POINTS = r"\d{1,3}(?:\.\d{1,2})?"  # a weight or a score: 5, 22.5, 100
@@ -84,6 +84,11 @@ class _Cell:
     @property
     def value(self) -> Decimal:
         return Decimal(self.figure)
+
+
+def is_total(name: str) -> bool:
+    """Whether a row named ``name`` (合计, 总分) ends a table of indicators with its total."""
+    return name in _words().totals
 
 
 def _kind(text: str) -> str:

@@ -31,6 +31,7 @@ from evalrules.concepts import indicator_concept
 from evalrules.extract.concept_columns import concept_columns
 from evalrules.extract.figures import Figure, figures
 from evalrules.extract.headers import COLUMNS, DECLARED_UNIT
+from evalrules.extract.indicators import is_total
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.layout.normalize import PINYIN, clean_label, fold_width, normalize
 from evalrules.model import Fact, Line, Span
@@ -430,8 +431,11 @@ def _row_facts(
             return
         weight_score = [c for c in columns if c.kind in ("weight", "score")]
         scored = zip(weight_score, values[-len(weight_score) :], strict=False) if placed is None else placed
+        total = is_total(label)  # 总分 | 100分: the evaluation's score, not an indicator's
         for column, cell in scored:
-            if column.kind in ("weight", "score"):
+            if total and column.kind == "score":
+                yield _fact("evaluation.total_score", cell, "分")
+            elif not total and column.kind in ("weight", "score"):
                 yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
     for column, cell in _in_order(columns, values) if placed is None else placed:
