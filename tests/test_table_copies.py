@@ -338,3 +338,28 @@ def test_cells_run_together_are_read_only_as_the_form_wrote_them(
         for kind, value in written.items()
     }
     assert _facts(_text(tmp_path_factory.mktemp("glued"), text)) <= expected
+
+
+FIELDS = [
+    ["单位名称", "塘湖镇人民政府", "", ""],
+    ["基本支出总额", "864.2万", "项目支出总额", "30万元"],
+    ["公务用车购置数", "32", "公务用车保有量", "660"],  # counts: no unit, none declared
+]
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda folder: _text(folder, "\n".join([TITLE, *(" | ".join(row) + " |" for row in FIELDS)]) + "\n"),
+        lambda folder: write_docx(folder / "form.docx", [TITLE, FIELDS]),
+    ],
+    ids=["pipes", "docx"],
+)
+def test_a_row_of_fields_under_no_header_gives_each_figure_its_name(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """name | figure | name | figure: each figure the one its name labels; a bare figure where
+    the form declares no unit is not taken for money."""
+    facts = _facts(write(tmp_path))
+    assert {fact for fact in facts if not fact[0].startswith("report.")} == {
+        ("final.expense_basic", "864.2"),
+        ("final.expense_project", "30"),
+    }

@@ -195,9 +195,9 @@ def _rows_with_labels(cells: list[Cell | None], width: int) -> int:
 
 def _is_number(cell: Cell) -> bool:
     """A cell that is one figure (a 12-digit code is not one, as ``figures`` has it)."""
-    text = cell.text
-    plain = text.replace(",", "").strip().rstrip("%")
-    return bool(re.fullmatch(r"-?\d+(?:\.\d+)?(?:万元|元|亿元|千元|分|人|名)?", plain)) and any(figures(text))
+    text = cell.text.strip()
+    found = list(figures(text))
+    return len(found) == 1 and text[: found[0].start] in ("", "-") and found[0].end == len(text)  # 864.2万, -3.5
 
 
 _CAPTION_MARKS = re.compile(r"[\s:：()（）]")  # what stands around a declared unit: 单位：万元
@@ -262,12 +262,34 @@ def read_tables(
                 indicator = weights[0].base.removeprefix("evaluation.indicator.") if weights else None
                 facts.extend(weights)
                 continue
+            if not header and numbers:
+                facts.extend(_field_pairs(row, lexicon, known, topic, unit, sideways.scope or "final"))
             if header and numbers:
                 path = _indicator_path(row, header, path)
                 placed = _under_columns(row, header, slots)
                 facts.extend(_row_facts(row, header, placed, lexicon, known, topic, unit, indicator, path))
         facts.extend(sideways.take([], [], False, topic))
     return facts
+
+
+def _field_pairs(
+    row: list[Cell], lexicon: Lexicon, known: Mapping[str, str], topic: str | None, unit: str | None, scope: str
+) -> Iterator[Fact]:
+    """A row of a form under no header, made of fields: name | figure | name | figure
+    (基本支出总额 | 864.2万 | 基本支出执行率 | 95%), each figure the one its name labels, in the
+    unit it or the table declares."""
+    cells = [c for c in row if c.clean]
+    names, values = cells[0::2], cells[1::2]
+    if not values or len(names) != len(values) or any(map(_is_number, names)) or not all(map(_is_number, values)):
+        return
+    for name, cell in zip(names, values, strict=True):
+        figure = next(iter(figures(cell.text)))
+        written = fold_width(cell.text[figure.unit_start : figure.end]) if figure.unit else unit
+        if written is None:
+            continue  # a bare figure where no unit is declared: a count as likely as money (公务用车购置数 | 32)
+        concept = _resolve(_NUMBERING.sub("", name.clean), dimension(written), scope, lexicon, known, topic)
+        if concept is not None:
+            yield _fact(concept, cell, written)
 
 
 @attrs.define
