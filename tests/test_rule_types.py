@@ -548,3 +548,23 @@ def test_an_item_number_written_twice_in_a_paragraph_is_found_at_both(
     assert [[loc.text for loc in f.locations] for f in found] == ([] if repeated is None else [[repeated, repeated]])
     for finding in found:
         assert all(text[loc.column - 1 :].startswith(loc.text) for loc in finding.locations)
+
+
+# ------------------------------------------------------------------ blank_fields
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [
+        ("2023年度部门整体支出绩效评价自评表\n单位 | |||||||\n序号 | 一级指标 |\n", "单位"),
+        ("2023年度项目支出绩效自评表\n| 项目名称 | | | |\n主管部门 | 某县教育局 | |\n", "项目名称"),
+        ("2023年度部门整体支出绩效评价自评表\n单位 | 某县财政局 | | | |\n", None),
+        # a form written one cell a line: the value is on the next line
+        ("2023年度项目支出绩效自评表\n项目名称 |\n工资性支出 |\n主管部门 |\n某县发展和改革局 |\n", None),
+    ],
+)
+def test_a_forms_identity_field_left_empty_is_found(tmp_path: Path, text: str, blank: str | None) -> None:
+    found = evalrules.check(read_report(tmp_path, text), select=["STR005"])
+    locations = [loc for finding in found for loc in finding.locations]
+    assert [loc.text for loc in locations] == ([] if blank is None else [blank])
+    assert all(text.splitlines()[loc.line - 1][loc.column - 1 :].startswith(loc.text) for loc in locations)

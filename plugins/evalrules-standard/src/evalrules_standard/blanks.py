@@ -1,5 +1,8 @@
 """``blanks``: a template's gaps left unfilled — a unit with no figure before it (占 %,
-比上年减少 万元), where the template's author meant one to be written."""
+比上年减少 万元), where the template's author meant one to be written.
+
+``blank_fields``: a form's identity field left empty — a row of cells that names the field
+(单位, 项目名称) and leaves every cell after it blank (单位 | | | |)."""
 
 from __future__ import annotations
 
@@ -39,6 +42,37 @@ def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
         )
 
 
+@functools.lru_cache(maxsize=16)
+def _field_pattern(fields: tuple[str, ...]) -> re.Pattern[str]:
+    """A row holding only the field's name and two or more empty cells: a form written one
+    cell a line (项目名称 | with its value on the next line) has one separator, not two."""
+    names = "|".join(map(re.escape, sorted(fields, key=len, reverse=True)))
+    return re.compile(rf"^{_GAP}\|?{_GAP}(?P<name>{names}){_GAP}\|(?:{_GAP}\|)+{_GAP}$")
+
+
+def evaluate_blank_fields(rule: Rule, report: Report) -> Iterator[Outcome]:
+    pattern = _field_pattern(tuple(rule["fields"]))
+    for statement in report.statements:
+        found = pattern.match(statement.text)
+        if found is None:
+            continue
+        where = statement.location(found.start("name"), found.end("name"))
+        yield Outcome(
+            ok=False,
+            facts=(),
+            detail=f"第{where.start_line or where.line}行“{found['name']}”一栏空白",
+            seen=f"{found['name']} 空白",
+            expected=f"填写{found['name']}",
+            locations=(where,),
+        )
+
+
+def blank_fields_example(rule: Rule) -> Example:
+    """The unit's name in its field; then the field left empty."""
+    filled = "2023年度部门整体支出绩效评价自评表\n单位 | 某县财政局 | | | |\n序号 | 一级指标 | 二级指标 |"
+    return Example(texts=(filled, filled.replace("某县财政局", "")))
+
+
 def blanks_example(rule: Rule) -> Example:
     """Every figure written; then a share left as the template had it."""
     filled = "“三公”经费支出35万元，其中公务接待费30万元，占85.71%，比上年减少2万元。"
@@ -58,6 +92,16 @@ BLANKS = RuleType(
 )
 
 
+BLANK_FIELDS = RuleType(
+    name="blank_fields",
+    doc="表头的单位、项目名称等栏目都已填写",
+    params={"fields": Param("texts", doc="应填写的表头栏目（单位、项目名称……）")},
+    evaluate=evaluate_blank_fields,
+    example=blank_fields_example,
+    why="表头栏目空白，读者无从知道这张表是哪个单位、哪个项目的；常是照模板填写时漏填。",
+)
+
+
 @hookimpl
 def evalrules_rule_types() -> list[RuleType]:
-    return [BLANKS]
+    return [BLANKS, BLANK_FIELDS]
