@@ -69,3 +69,22 @@ def test_the_command_line_exits_2_on_a_bad_ruleset(tmp_path: Path, capsys: pytes
 def test_an_unknown_ruleset_name_lists_the_installed_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(SEED), "--ruleset", "nowhere"]) == 2
     assert "default" in capsys.readouterr().err
+
+
+def test_a_misspelt_extends_names_the_ruleset_that_wrote_it(tmp_path: Path) -> None:
+    path = tmp_path / "city.toml"
+    path.write_text('[ruleset]\nname = "city"\nextends = "defualt"\n', encoding="utf-8")
+    with pytest.raises(evalrules.ConfigError) as error:
+        registry().ruleset(str(path))
+    assert error.value.path == str(path)
+    assert "extends = 'defualt'" in error.value.message and "default" in error.value.message
+
+
+def test_an_error_in_the_ruleset_extended_names_that_file(tmp_path: Path) -> None:
+    broken = tmp_path / "province.toml"
+    broken.write_text("[ruleset\n", encoding="utf-8")
+    path = tmp_path / "city.toml"
+    path.write_text(f'[ruleset]\nname = "city"\nextends = "{broken}"\n', encoding="utf-8")
+    with pytest.raises(evalrules.ConfigError) as error:
+        registry().ruleset(str(path))
+    assert (error.value.path, error.value.line) == (str(broken), 1)

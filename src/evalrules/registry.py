@@ -86,8 +86,17 @@ class Registry:
             self.rule_types,
             self.concepts,
             skip_unknown_types=self.incomplete,
-            base=lambda name: self._ruleset(name, (*extending, path), path.parent),
+            base=lambda name: self._extended(name, extending, path),
         )
+
+    def _extended(self, name: str, extending: tuple[Path, ...], path: Path) -> Ruleset:
+        """The ruleset that the one at ``path`` extends: a name or path that finds none is a
+        mistake of ``path``'s own; an error inside the ruleset found names that file."""
+        try:
+            self._located(name, path.parent)
+        except ConfigError as error:
+            raise ConfigError(str(path), f"extends = {name!r}：{error.message}") from None
+        return self._ruleset(name, (*extending, path), path.parent)
 
     def resolve(self, report: Report, ruleset: str | Ruleset | None = None) -> Ruleset:
         """``ruleset`` as given (a Ruleset, a name or a path), else the one ``choose`` picks."""
