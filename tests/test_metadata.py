@@ -119,6 +119,10 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             + "\n",
             {"report.title_department": ("示范县水利局", 2), "report.department": ("示范县水利局", 2)},
         ),
+        (  # the formula that hands the report over names its unit after the year
+            "根据《通知》(豫财农〔2018〕130号),现将2022年西平县交通运输局财政衔接资金项目绩效自评报告如下:\n",
+            {"report.department": ("西平县交通运输局", 1)},
+        ),
         (  # 根据市财政局… and 全镇… do not name the department
             "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",
             {},

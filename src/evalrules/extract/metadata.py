@@ -78,6 +78,8 @@ _OPENING = re.compile(
 )
 # a sentence that opens with its year, then the unit it defines: 2024年,红河州数据发展中心(以下简称…)
 _OPENING_AFTER_YEAR = re.compile(rf"(?:^|[。；;])\s*{_YEAR_AHEAD}度?\s*[,，]\s*(?P<name>{_NAME})(?=\(以下简称)")
+# the formula that hands a report over, its year then its unit: 现将2022年西平县交通运输局…报告如下
+_HANDED_OVER = re.compile(rf"现将\s*{_YEAR_AHEAD}度?\s*(?P<name>{_NAME})")
 
 _BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _TITLE_YEAR = re.compile(rf"{YEAR.pattern}度?")  # 2022年度四川省…公安局: the name starts after 度
@@ -224,7 +226,7 @@ def department_facts(lines: Sequence[Line], title: Line | None) -> list[Fact]:
     """
     titled = _title_department(lines, title) if title is not None else None
     skip = {title.number if title else 0, titled.line if titled else 0}
-    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING, _OPENING_AFTER_YEAR)
+    found = _body_department(lines, skip, _FIELD, _FIELD_ALONE, _OPENING, _OPENING_AFTER_YEAR, _HANDED_OVER)
     if found is None and titled is not None and title is not None and titled.line != title.number:
         found = attrs.evolve(titled, concept="report.department")
     if found is None and titled is None and title is not None:
