@@ -93,7 +93,7 @@ def is_total(name: str) -> bool:
 
 def _kind(text: str) -> str:
     words = _words()
-    if text in words.totals:
+    if is_total(text):
         return "total"
     if text in words.header or any(level in text for level in words.levels):
         return "header"

@@ -262,12 +262,12 @@ def read_tables(
                 indicator = weights[0].base.removeprefix("evaluation.indicator.") if weights else None
                 facts.extend(weights)
                 continue
-            if not header and numbers:
-                facts.extend(_field_pairs(row, lexicon, known, topic, unit, sideways.scope or "final"))
             if header and numbers:
                 path = _indicator_path(row, header, path)
                 placed = _under_columns(row, header, slots)
                 facts.extend(_row_facts(row, header, placed, lexicon, known, topic, unit, indicator, path))
+            elif numbers:
+                facts.extend(_field_pairs(row, lexicon, known, topic, unit, sideways.scope or "final"))
         facts.extend(sideways.take([], [], False, topic))
     return facts
 
