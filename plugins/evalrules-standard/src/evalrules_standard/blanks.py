@@ -47,7 +47,8 @@ def _field_pattern(fields: tuple[str, ...]) -> re.Pattern[str]:
     """A row holding only the field's name and two or more empty cells: a form written one
     cell a line (项目名称 | with its value on the next line) has one separator, not two."""
     names = "|".join(map(re.escape, sorted(fields, key=len, reverse=True)))
-    return re.compile(rf"^{_GAP}\|?{_GAP}(?P<name>{names}){_GAP}\|(?:{_GAP}\|)+{_GAP}$")
+    # each run of spaces is bounded by a | (two runs side by side would make a line of spaces quadratic)
+    return re.compile(rf"^{_GAP}(?:\|{_GAP})?(?P<name>{names}){_GAP}\|(?:{_GAP}\|)+{_GAP}$")
 
 
 def evaluate_blank_fields(rule: Rule, report: Report) -> Iterator[Outcome]:
