@@ -35,6 +35,9 @@ FAMILIES: dict[str, Callable[[int], str | tuple[str, bytes]]] = {
     "many figures in one paragraph": lambda n: (
         "本年支出" + "，".join(f"项目{i}支出{i}.5万元" for i in range(300 * n)) + "。\n"
     ),
+    "a count and a long list of names": lambda n: "设9个内设机构，分别为：" + "办公室、" * (500 * n) + "项目股。\n",
+    "numbered items in one paragraph": lambda n: "".join(f"{i % 9 + 1}.完成第{i}项。" for i in range(500 * n)) + "\n",
+    "a field name and many empty cells": lambda n: "单位 " + "| " * (1000 * n) + "\n",
     "a space-separated table header": lambda n: "项目 年初预算数 全年预算数 全年执行数" + " 分值" * (500 * n) + "\n",
     "indicator headings": lambda n: "".join(
         f"（{'一二三'[i % 3]}）产出指标{i}（10分）\n1.数量指标{i}，得分10分。\n" for i in range(100 * n)
