@@ -92,15 +92,21 @@ def test_two_years_side_by_side_are_checked_each_on_its_own(
     assert [(f.code, f.line) for f in found] == ([("BAL008", 2)] if broken else [])
 
 
-def _classes_text(classes: list[tuple[Decimal, Decimal]], broken: int | None) -> str:
+# classes named as a 部门预算 names them, and by their codes as a 决算 explanation lists them
+_CLASS_NAMES = {
+    "named": ["文化旅游体育与传媒支出类科目", "社会保障和就业支出类科目", "卫生健康支出类科目"],
+    "coded": ["20103-政府办公厅(室)及相关机构事务", "20106-财政事务", "20109-海关事务"],
+}
+
+
+def _classes_text(classes: list[tuple[Decimal, Decimal]], broken: int | None, names: list[str]) -> str:
     """Classes of spending, each with its change on last year and that change in percent
     (the percent of class ``broken`` taken against this year's figure instead)."""
-    names = ["文化旅游体育与传媒支出", "社会保障和就业支出", "卫生健康支出"]
     lines = ["2025年本年一般公共预算支出情况如下，其中:"]
     for i, (now, change) in enumerate(classes):
         base = now if i == broken else now - change
         pct = (change / base * 100).quantize(Decimal("0.01"))
-        lines.append(f"({i + 1})\n{names[i]}类科目 {now} 元,同比增加 {change} 元,增长 {pct}%。")
+        lines.append(f"({i + 1})\n{names[i]} {now} 元,同比增加 {change} 元,增长 {pct}%。")
     return "\n".join(lines) + "\n"
 
 
@@ -110,13 +116,18 @@ _CLASS = st.tuples(st.decimals("1000", "900000", places=2), st.integers(10, 33))
 )
 
 
-@given(classes=st.lists(_CLASS, min_size=3, max_size=3), broken=st.one_of(st.none(), st.integers(0, 2)))
+@given(
+    classes=st.lists(_CLASS, min_size=3, max_size=3),
+    broken=st.one_of(st.none(), st.integers(0, 2)),
+    style=st.sampled_from(sorted(_CLASS_NAMES)),
+)
 def test_classes_of_spending_are_each_checked_on_their_own(
-    tmp_path_factory: pytest.TempPathFactory, classes: list[tuple[Decimal, Decimal]], broken: int | None
+    tmp_path_factory: pytest.TempPathFactory, classes: list[tuple[Decimal, Decimal]], broken: int | None, style: str
 ) -> None:
-    """A class of spending (社会保障和就业支出类科目) is an entity of the expense: its change in
-    percent is checked against its own figures, and a wrong base is found at its class's line."""
-    text = _classes_text(classes, broken)
+    """A class of spending (社会保障和就业支出类科目, or 20106-财政事务 by its code) is an entity of
+    the expense: its change in percent is checked against its own figures, and a wrong base is
+    found at its class's line."""
+    text = _classes_text(classes, broken, _CLASS_NAMES[style])
     found = _codes(text, tmp_path_factory, "EXE007", "CON001", "BAL001")
     assert [(f.code, f.line) for f in found] == ([] if broken is None else [("EXE007", 3 + 2 * broken)])
 

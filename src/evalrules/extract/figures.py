@@ -45,7 +45,11 @@ _CHINESE = re.compile(
 _DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _POWER = {"十": 10, "百": 100, "千": 1000}
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_NOT_AFTER = re.compile(r"\s*(?:年|月|日|号|時|时|期|届|批|位|楼|层|条|款|项|章|节|〕|\]|】|）\d|-\d|/\d)")
+# what makes the digits before it no figure: a date's or an ordinal's word, a range, a code's
+# dash before its name (20103-政府办公厅, 219001-某镇人民政府)
+_NOT_AFTER = re.compile(
+    r"\s*(?:年|月|日|号|時|时|期|届|批|位|楼|层|条|款|项|章|节|〕|\]|】|）\d|-\d|/\d|[-—][\u4e00-\u9fff])"
+)
 _BEFORE_SKIP = ("第", "〔", "[", "【", "No", "NO", "no.")
 _AFTER_DECIMAL = re.compile(r"\.\d+,$")
 _MAX_DIGITS = 11  # longer digit runs are phone numbers, codes, ids

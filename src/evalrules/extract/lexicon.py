@@ -65,6 +65,9 @@ _ENTITY_REACH = 12  # characters an entity word may stand before the figure it q
 _CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
 _ASIDE = re.compile(r"\([^()]{0,12}\)|\([^()\d]{0,40}\)")  # an aside without figures may be long
 _CLASS_NAME = re.compile(r"[\u4e00-\u9fff]{3,20}$")
+# a class of the budget's functional classification by its code: 201 类, 20103 款, 2010301 项
+# (20103-政府办公厅(室)及相关机构事务), whatever its name ends with
+_CODED_CLASS = re.compile(r"(?<!\d)2\d{2}(?:\d{2}){0,2}\s*[-—]\s*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff()]{1,30})$")
 
 
 @attrs.frozen
@@ -97,8 +100,11 @@ class Entities:
         return not self.tier or any(word in text for word in self.whole)
 
     def spending_class(self, label: str) -> str | None:
-        """The class of spending an amount with no concept was written after (初中教育支出), if
-        its label ends in one."""
+        """The class of spending an amount with no concept was written after (初中教育支出, or a
+        class by its code: 20103-政府办公厅(室)及相关机构事务), if its label ends in one."""
+        coded = _CODED_CLASS.search(label)
+        if coded is not None:
+            return coded["name"]
         found = _CLASS_NAME.search(label)
         name = found[0] if found else ""
         name = next((name[: -len(t)] for t in self.class_tail if name.endswith(t) and len(name) > len(t)), name)
