@@ -161,6 +161,30 @@ def test_growth_fires_when_the_percentage_is_off(before: Decimal, now: Decimal, 
     assert [f.code for f in codes(facts, "EXE007")] == ["EXE007"]
 
 
+@given(st.decimals("1", "9999", places=2), st.sampled_from(["100", "50", "200"]))
+def test_a_rate_on_a_base_of_zero_fires(now: Decimal, pct: str) -> None:
+    """本年50万元，比上年增加50万元，增长100%: last year was zero as written, so no rate of that
+    size can hold (100% is the change over this year's figure, the base taken wrongly)."""
+    facts = [
+        fact("final.expense", str(now), "万元"),
+        fact("final.expense:yoy_change", str(now), "万元"),
+        fact("final.expense:yoy_pct", pct, "%"),
+    ]
+    (found,) = codes(facts, "EXE007")
+    assert "增长率无从计算" in found.message
+
+
+def test_a_rate_a_base_within_rounding_of_zero_allows_is_silent() -> None:
+    """0.5万元 up 0.5万元: each figure is ±0.05, so last year was at most 0.1万元 and growth at
+    least 0.45 / 0.1 = 450%; 1000% may hold."""
+    facts = [
+        fact("final.expense", "0.5", "万元"),
+        fact("final.expense:yoy_change", "0.5", "万元"),
+        fact("final.expense:yoy_pct", "1000", "%"),
+    ]
+    assert codes(facts, "EXE007") == []
+
+
 @given(amounts(), amounts(), st.data())
 def test_compare_holds_for_a_smaller_figure_and_fires_for_a_larger(a: Decimal, b: Decimal, data: st.DataObject) -> None:
     small, large = sorted((a, b))

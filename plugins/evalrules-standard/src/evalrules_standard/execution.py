@@ -2,7 +2,8 @@
 
 - ``ratio``: a stated rate or share = numerator / denominator × 100;
 - ``growth``: a stated change in percent = change / (value − change) × 100, against last year
-  or against the budget;
+  or against the budget; on a base the written figures allow to be zero only a rate as large
+  as that base's rounding makes it can hold (本年50万元，增加50万元，增长100% cannot);
 - ``change``: a stated change = this year's figure − last year's, where the report states both
   (a budget may be compared with last year's final figure); off by a last-digit unit as
   written (11.8 − 12.39 = −0.59, written −0.58) it is a milder ``rounding_gap`` finding;
@@ -48,8 +49,21 @@ def _growth_holds(trial: list[Fact]) -> bool | None:
     delta, now = relations.values_of([change, value])
     before = now - delta
     if before.contains_zero():
-        return None
+        return _reachable_from_zero(relations.value_of(pct), delta, before)
     return relations.value_of(pct).overlaps((delta / before).scale(Decimal(100)))
+
+
+def _reachable_from_zero(pct: Interval, delta: Interval, before: Interval) -> bool | None:
+    """A change in percent on a base the written figures allow to be zero (本年50万元，增加50万元):
+    the base is at most the rounding's width, so only a rate of at least |change| / that width
+    can hold — 增长100% cannot; None when the change itself may be zero."""
+    if delta.contains_zero():
+        return None
+    widest = max(-before.lo, before.hi)
+    if widest == 0:
+        return False  # a base of exactly zero: no rate at all
+    least = min(abs(delta.lo), abs(delta.hi)) / widest * 100
+    return max(abs(pct.lo), abs(pct.hi)) >= least
 
 
 # the measures of a change and of that change in percent, by what it is against
@@ -66,8 +80,10 @@ def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
                 continue  # a percentage and an amount of two different sentences are two changes
             try:
                 delta, now = relations.values_of(facts[1:])
-                before = now - delta
-                if before.contains_zero():
+                if (now - delta).contains_zero():
+                    result = _zero_base_outcome(facts)
+                    if result is not None:
+                        yield result
                     continue
                 change, value = relations.as_written(facts[1:])
                 computed = relations.decisive(change / (value - change) * 100, "%", facts[0])
@@ -77,6 +93,21 @@ def evaluate_growth(rule: Rule, report: Report) -> Iterator[Outcome]:
                 continue
             if result is not None:
                 yield result
+
+
+def _zero_base_outcome(facts: list[Fact]) -> Outcome | None:
+    """A rate stated on a base of zero as written (增加50万元，增长100% of 50万元): it fails
+    unless it is as large as a base within rounding of zero makes it."""
+    pct, change, value = facts
+    base = f"{relations.minus(value.written(), change)} ≈ 0"
+    return outcome(
+        facts,
+        _growth_holds,
+        f"写 {pct.written()}，而上年数 {base}，增长率无从计算",
+        seen=pct.written(),
+        expected="上年数为 0 时不写增长率（或说明“上年无此项”）",
+        passed=f"上年数 {base}，所写 {pct.written()} 在舍入范围内可以成立",
+    )
 
 
 def _other_scope(concept: str) -> str:
