@@ -563,6 +563,9 @@ def test_what_is_not_a_closed_list_of_names_is_not_counted(tmp_path: Path, text:
         ("1.完成5.6万元。2.做好维护。2.5万元用于培训。", None),  # 2.5 is a figure, not an item
         ("1.完成监督工作。3.完成考核。3.处理投诉。", None),  # the list skipped 2.: an item not read, no count
         ("(1)积极履职。(2)加强管理。 | 完成任务。(2)落实整改。", None),  # each cell numbers its own
+        # a body run onto one line, cut into statements where its items start; the first item
+        # right after the words it lists for
+        ("一、基本情况" + "本单位认真履职。" * 25 + "主要工作内容1.完成监督。2.做好维护。3.完成考核。3.处理。", "3."),
     ],
 )
 def test_an_item_number_written_twice_in_a_paragraph_is_found_at_both(

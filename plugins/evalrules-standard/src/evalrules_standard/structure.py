@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from evalrules import Example, Location, Outcome, Report, Rule, RuleType, Section, Statement, hookimpl
 
@@ -87,51 +87,73 @@ SECTIONS = RuleType(
 )
 
 
-# an item a paragraph numbers: at its start, after a sentence's end or a colon, 1. 1、 or (1); not 1.5 or 5、6月
-_ITEM = re.compile(r"(?:^|(?<=[。；;：:！!？?]))\s*(?:(?P<n>\d{1,2})(?P<mark>[.、])(?!\d)|\((?P<pn>\d{1,2})\))")
+# an item a paragraph numbers: at its start, after a sentence's end or a colon, 1. 1、 or (1); not 1.5 or 5、6月;
+# a list's first item also right after the words it lists for (年度主要工作内容1.完成…: a body run onto one line)
+_ITEM = re.compile(
+    r"(?:^|(?<=[。；;：:！!？?]))\s*(?:(?P<n>\d{1,2})(?P<mark>[.、])(?!\d)|\((?P<pn>\d{1,2})\))"
+    r"|(?<=[\u4e00-\u9fff])(?P<first>1)(?P<first_mark>[.、])(?=[\u4e00-\u9fff])"
+)
 # where a row's cells are run onto one line, each cell numbers its own items
 _CELL_BREAK = re.compile(r"\||\t| {2,}")
 
 
-def _repeated_items(text: str) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
-    """The item numbers written twice in a row, in a list that counted 1, 2, 3 … up to them.
+_Item = tuple[Statement, re.Match[str]]
+
+
+def _repeated_items(statements: Sequence[Statement]) -> Iterator[tuple[_Item, _Item]]:
+    """The item numbers written twice in a row, in a list that counted 1, 2, 3 … up to them,
+    in one paragraph's ``statements``.
 
     Only a repeat is reported: a number that skips may be an item this reading missed (one not
-    after a sentence's end), a number that falls starts another list."""
-    runs: dict[str, list[re.Match[str]]] = {}  # by how a list writes its numbers: 1. 1、 (1)
-    last = 0
-    for item in _ITEM.finditer(text):
-        if _CELL_BREAK.search(text, last, item.start()):
+    after a sentence's end), a number that falls starts another list.  A body run onto one line
+    is cut into statements where its items start (…工作。2.做好…): a statement that opens with
+    an item goes on with the list before it, any other statement starts afresh."""
+    runs: dict[str, list[_Item]] = {}  # by how a list writes its numbers: 1. 1、 (1)
+    for statement in statements:
+        text, last = statement.text, 0
+        for item in _ITEM.finditer(text):
+            if _CELL_BREAK.search(text, last, item.start()) or (last == 0 and item.start() > 0):
+                runs.clear()
+            last = item.end()
+            mark = item["mark"] or item["first_mark"] or "()"
+            value = int(item["n"] or item["pn"] or item["first"])
+            run = runs.get(mark, [])
+            if value == 1:
+                runs[mark] = [(statement, item)]
+            elif run and value == len(run) + 1:
+                run.append((statement, item))
+            else:
+                if run and value == len(run):
+                    yield run[-1], (statement, item)
+                runs.pop(mark, None)
+        if last == 0:
             runs.clear()
-        last = item.end()
-        mark, value = item["mark"] or "()", int(item["n"] or item["pn"])
-        run = runs.get(mark, [])
-        if value == 1:
-            runs[mark] = [item]
-        elif run and value == len(run) + 1:
-            run.append(item)
-        else:
-            if run and value == len(run):
-                yield run[-1], item
-            runs.pop(mark, None)
 
 
-def _item_location(statement: Statement, item: re.Match[str]) -> Location:
-    start = item.start() + len(item[0]) - len(item[0].lstrip())
-    return statement.location(start, item.end())
+def _paragraphs(report: Report) -> Iterator[list[Statement]]:
+    """The statements by the source line they start on: a line a run-on body was cut into
+    several statements is one paragraph."""
+    for _, group in itertools.groupby(report.statements, key=lambda statement: statement.start_line):
+        yield list(group)
+
+
+def _item_location(item: _Item) -> Location:
+    statement, found = item
+    start = found.start() + len(found[0]) - len(found[0].lstrip())
+    return statement.location(start, found.end())
 
 
 def evaluate_item_numbers(rule: Rule, report: Report) -> Iterator[Outcome]:
-    for statement in report.statements:
-        for first, again in _repeated_items(statement.text):
-            number = first[0].strip()
+    for paragraph in _paragraphs(report):
+        for first, again in _repeated_items(paragraph):
+            number = first[1][0].strip()
             yield Outcome(
                 ok=False,
                 facts=(),
                 detail=f"段内条目编号“{number}”连续出现两次",
                 seen=f"{number} {number}",
                 expected=f"{number} 之后为下一个编号",
-                locations=(_item_location(statement, first), _item_location(statement, again)),
+                locations=(_item_location(first), _item_location(again)),
             )
 
 
