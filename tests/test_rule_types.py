@@ -544,7 +544,7 @@ def test_a_count_is_checked_against_the_names_listed_after_it(
         "设9个内设机构，包括办公室、预算股、国库股等。",  # an open list
         "3个项目分别为道路工程100万元、桥梁工程50万元。",  # figures, not a list of names
         "第3个项目是办公室、预算股共同实施的。",  # an ordinal, not a count
-        "设2个科室(含办公室、预算股、国库股)。",  # no list word after the count
+        "设2个科室，分别为办公室(含档案室)、预算股、国库股。",  # a bracketed aside in the list
     ],
 )
 def test_what_is_not_a_closed_list_of_names_is_not_counted(tmp_path: Path, text: str) -> None:

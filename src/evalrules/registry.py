@@ -53,7 +53,7 @@ class Registry:
 
     def ruleset(self, name_or_path: str) -> Ruleset:
         """A ruleset by name (``default``) or by path to a TOML file, with what it extends."""
-        return self._ruleset(name_or_path, (), Path.cwd())
+        return self._ruleset(self._located(name_or_path, Path.cwd()), ())
 
     def _located(self, name_or_path: str, folder: Path) -> Path:
         """The file of an installed ruleset's name, or a path (relative to ``folder``: the current
@@ -71,8 +71,7 @@ class Registry:
             raise ConfigError(name_or_path, "不是普通文件（规则集应是一个 TOML 文件）")
         return candidate.resolve()
 
-    def _ruleset(self, name_or_path: str, extending: tuple[Path, ...], folder: Path) -> Ruleset:
-        path = self._located(name_or_path, folder)
+    def _ruleset(self, path: Path, extending: tuple[Path, ...]) -> Ruleset:
         if path in extending:
             chain = " → ".join(p.name for p in (*extending, path))
             raise ConfigError(str(path), f"规则集循环继承：{chain}")
@@ -93,10 +92,10 @@ class Registry:
         """The ruleset that the one at ``path`` extends: a name or path that finds none is a
         mistake of ``path``'s own; an error inside the ruleset found names that file."""
         try:
-            self._located(name, path.parent)
+            found = self._located(name, path.parent)
         except ConfigError as error:
             raise ConfigError(str(path), f"extends = {name!r}：{error.message}") from None
-        return self._ruleset(name, (*extending, path), path.parent)
+        return self._ruleset(found, (*extending, path))
 
     def resolve(self, report: Report, ruleset: str | Ruleset | None = None) -> Ruleset:
         """``ruleset`` as given (a Ruleset, a name or a path), else the one ``choose`` picks."""

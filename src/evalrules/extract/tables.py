@@ -283,8 +283,7 @@ def _field_pairs(
     if not values or len(names) != len(values) or any(map(_is_number, names)) or not all(map(_is_number, values)):
         return
     for name, cell in zip(names, values, strict=True):
-        figure = next(iter(figures(cell.text)))
-        written = fold_width(cell.text[figure.unit_start : figure.end]) if figure.unit else unit
+        written = _own_unit(cell) or unit
         if written is None:
             continue  # a bare figure where no unit is declared: a count as likely as money (公务用车购置数 | 32)
         concept = _resolve(_NUMBERING.sub("", name.clean), dimension(written), scope, lexicon, known, topic)
@@ -322,9 +321,7 @@ class _Sideways:
             return
         concepts, header_rows = read
         for column, (concept, cell) in enumerate(zip(concepts, values, strict=True), start=1):
-            figure = next(iter(figures(cell.text)))
-            own = fold_width(cell.text[figure.unit_start : figure.end]) if figure.unit else None
-            yield _fact(concept, attrs.evolve(cell, at=(header_rows + 1, column)), own or self.unit)
+            yield _fact(concept, attrs.evolve(cell, at=(header_rows + 1, column)), _own_unit(cell) or self.unit)
 
 
 def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[str, ...]) -> tuple[str, ...]:
@@ -511,13 +508,18 @@ def _fits(column: Column, unit: str | None) -> bool:
     return dimension(unit) != "percent" if expected is None else dimension(unit) == expected
 
 
+def _own_unit(cell: Cell) -> str | None:
+    """The unit ``cell``'s first figure is written in (萬元 read 万元), if it has one."""
+    own = next(iter(figures(cell.text)), None)
+    return fold_width(cell.text[own.unit_start : own.end]) if own is not None and own.unit else None
+
+
 def _figure_unit(cell: Cell, column: Column) -> str | None:
-    text = cell.text
-    if text.endswith("%"):
+    if cell.text.endswith("%"):
         return "%"
-    own = next(iter(figures(text)), None)
-    if own is not None and own.unit:
-        return fold_width(cell.text[own.unit_start : own.end])
+    own = _own_unit(cell)
+    if own:
+        return own
     if column.kind in ("weight", "score"):
         return "分"
     if column.kind in ("rate", "yoy_pct", "share"):

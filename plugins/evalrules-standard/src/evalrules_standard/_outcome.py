@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from evalrules import Fact, Outcome, Param
+from evalrules import Fact, Location, Outcome, Param
 from evalrules.model import SOURCES, Severity
 from evalrules.testing import fact
 
@@ -32,6 +32,12 @@ def outcome(
         expected=expected,
         relation=holds,
     )
+
+
+def text_failure(detail: str, seen: str, expected: str, *locations: Location) -> Outcome:
+    """A failure a rule found in the text itself (a blank, a count, a repeated number), with no
+    fact to point at: where it is written."""
+    return Outcome(ok=False, facts=(), detail=detail, seen=seen, expected=expected, locations=locations)
 
 
 def computed_outcome(

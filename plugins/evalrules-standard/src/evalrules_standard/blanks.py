@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from evalrules import Example, Outcome, Param, Report, Rule, RuleType, hookimpl
+from evalrules_standard._outcome import text_failure
 
 _GAP = r"[ \t\u3000\xa0]*"
 
@@ -32,13 +33,11 @@ def evaluate_blanks(rule: Rule, report: Report) -> Iterator[Outcome]:
             continue
         line = gaps[0].start_line or gaps[0].line
         written = [gap.text for gap in gaps]
-        yield Outcome(
-            ok=False,
-            facts=(),
-            detail=f"第{line}行 {len(gaps)} 处只有单位、没有数字：" + "、".join(f"“{w}”" for w in written),
-            seen="、".join(written),
-            expected="单位前写明数字",
-            locations=tuple(gaps),
+        yield text_failure(
+            f"第{line}行 {len(gaps)} 处只有单位、没有数字：" + "、".join(f"“{w}”" for w in written),
+            "、".join(written),
+            "单位前写明数字",
+            *gaps,
         )
 
 
@@ -58,13 +57,9 @@ def evaluate_blank_fields(rule: Rule, report: Report) -> Iterator[Outcome]:
         if found is None:
             continue
         where = statement.location(found.start("name"), found.end("name"))
-        yield Outcome(
-            ok=False,
-            facts=(),
-            detail=f"第{where.start_line or where.line}行“{found['name']}”一栏空白",
-            seen=f"{found['name']} 空白",
-            expected=f"填写{found['name']}",
-            locations=(where,),
+        name = found["name"]
+        yield text_failure(
+            f"第{where.start_line or where.line}行“{name}”一栏空白", f"{name} 空白", f"填写{name}", where
         )
 
 

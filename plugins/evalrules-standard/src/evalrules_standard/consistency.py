@@ -22,7 +22,7 @@ from evalrules.check.binding import compatible
 from evalrules.layout.normalize import clean_label, normalize
 from evalrules.model import SOURCES
 from evalrules.quantity import UnitError, dimension, unit_factor
-from evalrules_standard._outcome import example_fact, least_source_param, outcome
+from evalrules_standard._outcome import example_fact, least_source_param, outcome, text_failure
 
 
 def _included(concept: str, include: list[str], exclude: list[str]) -> bool:
@@ -135,14 +135,11 @@ def evaluate_compared_year(rule: Rule, report: Report) -> Iterator[Outcome]:
         if int(m[1]) != year:
             continue
         where = statement.location(m.start(), m.end())
-        yield Outcome(
-            ok=False,
-            facts=(),
-            detail=f"第{where.line}行“{where.text}”：本报告即 {year} 年决算，"
-            f"其余 {before} 处都与 {year - 1} 年决算数相比",
-            seen=f"{year}年",
-            expected=f"{year - 1}年",
-            locations=(where,),
+        yield text_failure(
+            f"第{where.line}行“{where.text}”：本报告即 {year} 年决算，其余 {before} 处都与 {year - 1} 年决算数相比",
+            f"{year}年",
+            f"{year - 1}年",
+            where,
         )
 
 
@@ -198,13 +195,8 @@ def evaluate_names(rule: Rule, report: Report) -> Iterator[Outcome]:
             changed = "".join(a[i1:i2] + b[j1:j2] for op, i1, i2, j1, j2 in blocks.get_opcodes() if op != "equal")
             if changed.isdigit():
                 continue  # the same name for another year
-            yield Outcome(
-                ok=False,
-                facts=(),
-                locations=(at_a, at_b),
-                detail=f"第{at_a.line}行写“{at_a.text}”，第{at_b.line}行写“{at_b.text}”",
-                seen=at_b.text,
-                expected=at_a.text,
+            yield text_failure(
+                f"第{at_a.line}行写“{at_a.text}”，第{at_b.line}行写“{at_b.text}”", at_b.text, at_a.text, at_a, at_b
             )
 
 

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from evalrules import Example, Outcome, Param, Report, Rule, RuleType, chinese_value, hookimpl
+from evalrules_standard._outcome import text_failure
 
 _NAME = r"[\u4e00-\u9fff]"
 _LIST_END = "，,。；;：:！!？?"
@@ -55,13 +56,11 @@ def evaluate_listed_count(rule: Rule, report: Report) -> Iterator[Outcome]:
                 continue
             fewest, most = listed
             names = f"{fewest}个" if fewest == most else f"{fewest}至{most}个"
-            yield Outcome(
-                ok=False,
-                facts=(),
-                detail=f"称{match['count']}个，列出的名称为{names}：{match['list']}",
-                seen=f"{names}名称",
-                expected=f"列出{count}个名称",
-                locations=(statement.location(match.start(), match.end()),),
+            yield text_failure(
+                f"称{match['count']}个，列出的名称为{names}：{match['list']}",
+                f"{names}名称",
+                f"列出{count}个名称",
+                statement.location(match.start(), match.end()),
             )
 
 

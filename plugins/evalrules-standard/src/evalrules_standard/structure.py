@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from evalrules import Example, Location, Outcome, Report, Rule, RuleType, Section, Statement, hookimpl
+from evalrules_standard._outcome import text_failure
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -111,8 +112,11 @@ def _repeated_items(statements: Sequence[Statement]) -> Iterator[tuple[_Item, _I
     runs: dict[str, list[_Item]] = {}  # by how a list writes its numbers: 1. 1、 (1)
     for statement in statements:
         text, last = statement.text, 0
-        for item in _ITEM.finditer(text):
-            if _CELL_BREAK.search(text, last, item.start()) or (last == 0 and item.start() > 0):
+        items = list(_ITEM.finditer(text))
+        if not items or items[0].start() > 0:
+            runs.clear()  # a statement that does not open with an item starts afresh
+        for item in items:
+            if _CELL_BREAK.search(text, last, item.start()):
                 runs.clear()
             last = item.end()
             mark = item["mark"] or item["first_mark"] or "()"
@@ -126,8 +130,6 @@ def _repeated_items(statements: Sequence[Statement]) -> Iterator[tuple[_Item, _I
                 if run and value == len(run):
                     yield run[-1], (statement, item)
                 runs.pop(mark, None)
-        if last == 0:
-            runs.clear()
 
 
 def _paragraphs(report: Report) -> Iterator[list[Statement]]:
@@ -147,13 +149,12 @@ def evaluate_item_numbers(rule: Rule, report: Report) -> Iterator[Outcome]:
     for paragraph in _paragraphs(report):
         for first, again in _repeated_items(paragraph):
             number = first[1][0].strip()
-            yield Outcome(
-                ok=False,
-                facts=(),
-                detail=f"段内条目编号“{number}”连续出现两次",
-                seen=f"{number} {number}",
-                expected=f"{number} 之后为下一个编号",
-                locations=(_item_location(first), _item_location(again)),
+            yield text_failure(
+                f"段内条目编号“{number}”连续出现两次",
+                f"{number} {number}",
+                f"{number} 之后为下一个编号",
+                _item_location(first),
+                _item_location(again),
             )
 
 
