@@ -149,6 +149,16 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.budget.vehicles:yoy_pct", "-0.58", "%"),
             },
         ),
+        (  # the three items named together are the 三公经费; the vehicles' costs named without the vehicles
+            "2019年因公出国(境)费、公务用车购置及运行费和公务接待费的财政拨款决算数98.3万元。"
+            "其中:因公出国(境)费0万元;公务用车保有量2辆,购置及运行维护费5万元,比上年减少0.28万元。",
+            {
+                ("three_public.final.total", "98.3", "万元"),
+                ("three_public.final.overseas", "0", "万元"),
+                ("three_public.final.vehicles", "5", "万元"),
+                ("three_public.final.vehicles:yoy_change", "-0.28", "万元"),
+            },
+        ),
         (  # 均: one figure for every name
             "2024年度收、支总计均为1523.26万元。",
             {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},

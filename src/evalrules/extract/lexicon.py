@@ -187,6 +187,8 @@ class Lexicon:
     _qualifiers: re.Pattern[str] | None = attrs.field(init=False, repr=False, eq=False)
     # label → the longer names that are no scope word and end with it (预算 → 一般公共预算, …)
     _account_names: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
+    # topic → the labels of each part of its total (三公经费 → 因公出国(境)费…, 公务用车…, 公务接待费…)
+    _topic_parts: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_label: dict[str, list[Term]] = {}
@@ -201,6 +203,21 @@ class Lexicon:
         # a lookahead finds a word starting at every position, so none hides inside another
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
+        object.__setattr__(self, "_topic_parts", self._parts_of_topics())
+
+    def _parts_of_topics(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """For each topic, the labels of every part of the totals its terms name, one tuple a part
+        (none where a part is named only inside a breakdown: 货物 alone is no 政府采购)."""
+        parts: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for name in self.topics:
+            totals = {term.concept for term in self.terms if term.topic == name}
+            labels: dict[str, tuple[str, ...]] = {}
+            for term in self.terms:
+                if term.parent in totals:
+                    labels[term.concept] = labels.get(term.concept, ()) + (() if term.part_only else term.labels)
+            if labels and all(labels.values()):
+                parts[name] = tuple(labels.values())
+        return parts
 
     def _unqualified(self, text: str, start: int) -> bool:
         """Whether nothing qualifies a generic label starting at ``start``: 预算支出 is the
@@ -321,8 +338,16 @@ class Lexicon:
         return self.items[int(last)].concepts.get(concept, concept) if last else concept
 
     def topic_of(self, text: str) -> str | None:
-        """The topic (three_public, procurement…) the last topic word in ``text`` names, if any."""
-        return _last(clean_label(text), self.topics)
+        """The topic (three_public, procurement…) the last topic word in ``text`` names, if any;
+        a text that names every part of a topic's total names the topic (因公出国(境)费、公务用车
+        购置及运行费和公务接待费的财政拨款预算数 is the 三公经费's)."""
+        text = clean_label(text)
+        best = _last_end(text, self.topics)
+        for name, parts in self._topic_parts.items():
+            ends = [max((text.rfind(w) + len(w) for w in labels if w in text), default=-1) for labels in parts]
+            if min(ends) >= 0 and (best is None or max(ends) > best[0]):
+                best = (max(ends), name)
+        return best[1] if best else None
 
     def resolve(
         self,
@@ -376,13 +401,19 @@ class Lexicon:
 
 def _last(text: str, words_by_name: Mapping[str, tuple[str, ...]]) -> str | None:
     """The name whose word ends last in ``text``."""
+    best = _last_end(text, words_by_name)
+    return best[1] if best else None
+
+
+def _last_end(text: str, words_by_name: Mapping[str, tuple[str, ...]]) -> tuple[int, str] | None:
+    """Where the word that ends last in ``text`` ends, and the name it is a word of."""
     best: tuple[int, str] | None = None
     for name, words in words_by_name.items():
         for word in words:
             position = text.rfind(word)
             if position >= 0 and (best is None or position + len(word) > best[0]):
                 best = (position + len(word), name)
-    return best[1] if best else None
+    return best
 
 
 @functools.cache
