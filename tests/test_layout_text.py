@@ -77,6 +77,13 @@ def test_ocr_confusions_are_repaired_inside_numbers_and_units_only() -> None:
     assert normal_line("共2l3人")[0] == "共213人"
 
 
+def test_the_space_between_a_forms_fields_is_kept_and_a_copys_space_dropped(tmp_path: Path) -> None:
+    assert normal_line("单位名称:塘湖镇政府 填报日期:2021.5.18")[0] == "单位名称:塘湖镇政府 填报日期:2021.5.18"
+    assert normal_line("单位名称:塘湖 镇政府 填报日期:2021.5.18")[0] == "单位名称:塘湖镇政府 填报日期:2021.5.18"
+    report = evalrules.extract(evalrules.load(_write(tmp_path, "单位名称:塘湖镇政府 填报日期:2021.5.18\n")))
+    assert report.department == "塘湖镇政府"
+
+
 def test_a_title_at_the_page_width_does_not_run_into_the_contents_under_it(tmp_path: Path) -> None:
     """A page wrapped at the title's width: the title is that long, and the 目录 under it is not the
     rest of it, so the contents' entries (九、 then 十二、) are not read as the outline."""

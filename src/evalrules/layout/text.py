@@ -25,7 +25,7 @@ import functools
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
 import attrs
@@ -48,6 +48,9 @@ _OCR = (
 _OCR_CANDIDATE = re.compile(r"[OolI兀.]")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DROPPED_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\xa0]+(?=[{_CJK}])")
+# a space that parts one field from the next on a form's line (单位名称:塘湖镇政府 填报日期:2021.5.18):
+# the next field's label and its colon after it, a field's colon before it
+_FIELD_SPACE = re.compile(rf"[:：][^:：]*?[{_CJK}][ \t\u3000\xa0]+(?=[{_CJK}]{{2,8}}[:：])")
 _PROSE_OR_CELLS = re.compile(r"[，。；：、,;:|]")
 _TOKEN = re.compile(r"\S*")
 
@@ -69,10 +72,17 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     if " " in text or "\t" in text:
         split = _cell_spaces(text)
-        for space in split if split is not None else _DROPPED_SPACE.finditer(text):
+        for space in split if split is not None else _dropped_spaces(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
     return "".join(text[i] for i in columns), columns
+
+
+def _dropped_spaces(text: str) -> Iterator[re.Match[str]]:
+    """The spaces a copy put between two Chinese characters of prose: not those that part the
+    fields of a form's line."""
+    kept = {m.end() for m in _FIELD_SPACE.finditer(text)}
+    return (space for space in _DROPPED_SPACE.finditer(text) if space.end() not in kept)
 
 
 @functools.cache
