@@ -123,6 +123,11 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "根据《通知》(豫财农〔2018〕130号),现将2022年西平县交通运输局财政衔接资金项目绩效自评报告如下:\n",
             {"report.department": ("西平县交通运输局", 1)},
         ),
+        (  # a title cut over two lines: its first line names no document, the body names the unit
+            "附件 1\n开远市第十二中学校 2024 年度部门整体和\n项目支出绩效自评报告\n"
+            "为贯彻落实预算绩效管理要求,现将开远市第十二中学校2024 年度部门整体和项目支出情况报告如下:\n",
+            {"report.department": ("开远市第十二中学校", 4)},
+        ),
         (  # 根据市财政局… and 全镇… do not name the department
             "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",
             {},

@@ -188,9 +188,12 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
 
 
 def _reads_as_title(text: str) -> bool:
-    """A line that names a document and is no sentence (南漳县招商服务中心2019年部门决算): a title,
-    a part's title or a file's name, which the body's own naming of the unit comes after."""
-    return not re.search(r"[。，,；;]", text) and any(word in text for word in _TITLE_WORDS)
+    """A line that names a document or a report type and is no sentence (南漳县招商服务中心2019年
+    部门决算, 开远市第十二中学校 2024 年度部门整体和): a title, a part's title, the first line of a
+    title cut in two or a file's name, which the body's own naming of the unit comes after."""
+    return not re.search(r"[。，,；;]", text) and (
+        any(word in text for word in _TITLE_WORDS) or re.search(_TITLE_TAIL, text) is not None
+    )
 
 
 def _body_department(
