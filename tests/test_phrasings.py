@@ -207,6 +207,19 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("staffing.retired", "7", "人"),
             },
         ),
+        (  # 政法专项 and 工勤, of the 编制 and of the staff; 年末在职 is the staff at the year's end
+            "核定政法专项编制247人、行政工勤编制15人。截止到2021年末在职244人,其中:政法专项230人、工勤14人。"
+            "现有编制人员205人,实有在职在编人员196名。",
+            {
+                ("staffing.authorized_political_legal", "247", "人"),
+                ("staffing.authorized_worker", "15", "人"),
+                ("staffing.actual", "244", "人"),
+                ("staffing.actual_political_legal", "230", "人"),
+                ("staffing.actual_worker", "14", "人"),
+                ("staffing.authorized", "205", "人"),
+                ("staffing.actual", "196", "名"),
+            },
+        ),
         (  # 编制 counted in 个; a count of what follows (12个绩效目标) is no 编制
             "共有行政编制24个(机关工勤2个)，事业编制41个，实有在职人员60人。项目共编制12个绩效目标。",
             {
