@@ -220,6 +220,15 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("staffing.actual", "196", "名"),
             },
         ),
+        (  # 地方政府一般债务 is a kind of debt, not the 地方 tier: the totals after it are the unit's own
+            "全区一般公共预算收入40.5亿元,加上地方政府一般债务转贷收入5.16亿元、调入资金14.1亿元,收入总计100.99亿元。"
+            "总收支相抵后,结转结余为0.90亿元。",
+            {
+                ("final.income", "40.5", "亿元"),
+                ("final.income_total", "100.99", "亿元"),
+                ("final.carryover_end", "0.90", "亿元"),
+            },
+        ),
         (  # 编制 counted in 个; a count of what follows (12个绩效目标) is no 编制
             "共有行政编制24个(机关工勤2个)，事业编制41个，实有在职人员60人。项目共编制12个绩效目标。",
             {
