@@ -159,6 +159,32 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.vehicles:yoy_change", "-0.28", "万元"),
             },
         ),
+        (  # after a breakdown that lists a part's part, the next sentence's change is the total's; the
+            # parts' changes in money are against what the total's change in percent is against
+            "2024年“三公”经费支出预算为14.01万元,其中:因公出国(境)费0万元,公务用车运行维护费14.01万元。"
+            "与2023年预算相比增长16.75%,其中因公出国(境)费增加0万元,公务用车运行维护费增加2.01万元。",
+            {
+                ("three_public.budget.total", "14.01", "万元"),
+                ("three_public.budget.overseas", "0", "万元"),
+                ("three_public.budget.vehicle_operation", "14.01", "万元"),
+                ("three_public.budget.total:yoy_pct", "16.75", "%"),
+                ("three_public.budget.overseas:yoy_change", "0", "万元"),
+                ("three_public.budget.vehicle_operation:yoy_change", "2.01", "万元"),
+            },
+        ),
+        (  # a stop inside a bracket ends the aside, not the sentence: the change after it is the figure's before it
+            "2022年“三公”经费预算502.4万元。其中:公务用车购置及运行费500.00万元(公务用车购置费100.00万元,比上年增加0万元;"
+            "公务用车运行维护费400.00万元。)比上年增加0万元,增长0%。",
+            {
+                ("three_public.budget.total", "502.4", "万元"),
+                ("three_public.budget.vehicles", "500.00", "万元"),
+                ("three_public.budget.vehicle_purchase", "100.00", "万元"),
+                ("three_public.budget.vehicle_purchase:yoy_change", "0", "万元"),
+                ("three_public.budget.vehicle_operation", "400.00", "万元"),
+                ("three_public.budget.vehicles:yoy_change", "0", "万元"),
+                ("three_public.budget.vehicles:yoy_pct", "0", "%"),
+            },
+        ),
         (  # 均: one figure for every name
             "2024年度收、支总计均为1523.26万元。",
             {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},

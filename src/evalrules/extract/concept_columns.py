@@ -64,9 +64,9 @@ def _split(
     if len(first) < at or not parts or len(second) - len(parts) > 1:
         return None
 
-    def is_part(name: str, group: str) -> bool:
+    def is_part(name: str, group: str) -> bool:  # of the group itself, not of a part of it
         resolved = lexicon.resolve(name, "money", scope, group, known, topic)
-        return resolved is not None and resolved[1]
+        return resolved is not None and resolved[1] and lexicon.parent_of(resolved[0]) == group
 
     groups = [g for g in first if all(is_part(name, g) for name, _ in parts)]
     if len(groups) != 1:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
 
@@ -189,6 +189,8 @@ class Lexicon:
     _account_names: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
     # topic → the labels of each part of its total (三公经费 → 因公出国(境)费…, 公务用车…, 公务接待费…)
     _topic_parts: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, repr=False, eq=False)
+    # a concept (as the terms write it, with {scope}) → the concept it is a part of
+    _parents: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         by_label: dict[str, list[Term]] = {}
@@ -204,6 +206,26 @@ class Lexicon:
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
         object.__setattr__(self, "_topic_parts", self._parts_of_topics())
+        parents = {term.concept: term.parent for term in self.terms if term.parent is not None}
+        object.__setattr__(self, "_parents", parents)
+
+    def _lineage(self, term: Term, scope: str) -> Iterator[str]:
+        """The concepts ``term``'s concept is a part of, nearest first: 公务用车运行维护费 is a part of
+        公务用车购置及运行费 and so of the 三公经费 (a breakdown of the 三公经费 may list it)."""
+        parent = term.parent
+        seen: set[str] = set()
+        while parent is not None and parent not in seen:
+            seen.add(parent)
+            yield parent.replace("{scope}", scope)
+            parent = self._parents.get(parent)
+
+    def parent_of(self, concept: str) -> str | None:
+        """The concept ``concept`` is a part of, in its own scope (三公经费 of 公务接待费)."""
+        for scope in self.scopes:
+            for part, whole in self._parents.items():
+                if part.replace("{scope}", scope) == concept:
+                    return whole.replace("{scope}", scope)
+        return None
 
     def _parts_of_topics(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """For each topic, the labels of every part of the totals its terms name, one tuple a part
@@ -389,8 +411,9 @@ class Lexicon:
                     # (一般公共预算拨款) are not another account's
                     if any(word in qualified or 0 <= text.find(word) < start for word in term.not_after):
                         continue
-                    term_parent = term.parent.replace("{scope}", scope) if term.parent else None
-                    is_child = term_parent is not None and parent in (term_parent, ANY_PARENT)
+                    is_child = term.parent is not None and (
+                        parent == ANY_PARENT or parent in self._lineage(term, scope)
+                    )
                     if term.part_only and not is_child:
                         continue
                     key = (is_child, length, term.topic is not None, start)

@@ -38,7 +38,8 @@ from evalrules.quantity import dimension
 
 __all__ = ["read_prose"]
 
-_SENTENCE = re.compile(r"[^。!?！？]+[。!?！？]?")
+# a stop right before a closing bracket ends the aside, not the sentence: …(购置费100万元;运行费400万元。)比上年增加…
+_SENTENCE = re.compile(r"(?:[^。!?！？]|[。!?！？](?=[)）]))+[。!?！？]?")
 _DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减", "小于", "低于")
 _CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增)了?"
 # a comparison with the budget: 较年初预算数减少 / 决算数大于预算数
@@ -290,6 +291,15 @@ def _measure(label: str, dim: str, subject: Fact, topic: str | None) -> tuple[st
     return None
 
 
+# the change in money that a change (in money or in percent) of a total has its parts' changes in
+_MONEY_CHANGE = {
+    "yoy_change": "yoy_change",
+    "yoy_pct": "yoy_change",
+    "vs_budget": "vs_budget",
+    "vs_budget_pct": "vs_budget",
+}
+
+
 def _part_change(label: str, dim: str, compared: str) -> tuple[str, str | None] | None:
     """A part's change in a breakdown of a change (其中:公务接待费支出决算减少12,625.00元): measured
     against what the total's change was."""
@@ -458,8 +468,8 @@ def _read_sentence(
                 state.against_budget = True  # 较年初预算数减少10.93万元，下降54.65%: the percent is against it too
             if named is not None:
                 state.subject = named  # 下降6.89% written next is the same figure's change
-            if name in ("yoy_change", "vs_budget"):
-                state.compared = name
+            if name in _MONEY_CHANGE:  # 增长16.75%，其中公务接待费增加2.01万元: the parts' changes in money
+                state.compared = _MONEY_CHANGE[name]
             value = _signed(figure.value, sign)
             joint = state.joint
             sides = joint if joint is not None and subject is joint[1] and name in _JOINT_MEASURES else (subject,)
