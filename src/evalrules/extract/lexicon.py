@@ -411,8 +411,10 @@ class Lexicon:
                     # (一般公共预算拨款) are not another account's
                     if any(word in qualified or 0 <= text.find(word) < start for word in term.not_after):
                         continue
-                    is_child = term.parent is not None and (
-                        parent == ANY_PARENT or parent in self._lineage(term, scope)
+                    is_child = (
+                        term.parent is not None
+                        and parent is not None
+                        and (parent == ANY_PARENT or parent in self._lineage(term, scope))
                     )
                     if term.part_only and not is_child:
                         continue
