@@ -185,6 +185,17 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.budget.vehicles:yoy_pct", "0", "%"),
             },
         ),
+        (  # a bare change is against what the last comparison in its sentence is against (预算数)
+            "2015年“三公”经费支出合计53.73亿元。“三公”经费中,因公出国(境)经费17.44亿元,比预算数减少1.94亿元;"
+            "公务接待费5.42亿元,减少3.77亿元。",
+            {
+                ("three_public.final.total", "53.73", "亿元"),
+                ("three_public.final.overseas", "17.44", "亿元"),
+                ("three_public.final.overseas:vs_budget", "-1.94", "亿元"),
+                ("three_public.final.reception", "5.42", "亿元"),
+                ("three_public.final.reception:vs_budget", "-3.77", "亿元"),
+            },
+        ),
         (  # 均: one figure for every name
             "2024年度收、支总计均为1523.26万元。",
             {("final.income_total", "1523.26", "万元"), ("final.expense_total", "1523.26", "万元")},

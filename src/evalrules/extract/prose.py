@@ -460,7 +460,14 @@ def _read_sentence(
                 continue
         if measure is not None and subject is not None:
             name, sign = measure
-            if state.against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
+            against_budget = state.against_budget or (
+                # 比预算数减少1.94亿元;公务用车…30.87亿元,减少3.72亿元: a bare change is against what the
+                # last comparison written in its sentence is against
+                named is None
+                and not _COMPARED.search(label)
+                and _last_comparison(text, sentence.start(), start) == "vs_budget"
+            )
+            if against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
                 name = "vs_budget_pct" if name == "yoy_pct" else "vs_budget"
             elif name.startswith("yoy"):
                 state.against_budget = False
@@ -651,6 +658,16 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与|和)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
+
+
+def _last_comparison(text: str, start: int, end: int) -> str | None:
+    """What the last comparison in ``text[start:end]`` is against: vs_budget or yoy_change."""
+    found = list(_COMPARED.finditer(text, start, end))
+    if not found:
+        return None
+    return "vs_budget" if found[-1].group().endswith("预算") else "yoy_change"
+
+
 _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
