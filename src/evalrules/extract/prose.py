@@ -660,16 +660,16 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与|和)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
 
 
+_COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
+_CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
+
+
 def _last_comparison(text: str, start: int, end: int) -> str | None:
     """What the last comparison in ``text[start:end]`` is against: vs_budget or yoy_change."""
     found = list(_COMPARED.finditer(text, start, end))
     if not found:
         return None
     return "vs_budget" if found[-1].group().endswith("预算") else "yoy_change"
-
-
-_COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
-_CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
 # 分别为 / 分别占全国政府采购规模的 / 各是 / 各减少 / 均为, right before the figure; 均 gives every name the one figure
