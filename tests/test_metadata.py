@@ -75,6 +75,14 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "项目支出绩效自评报告\n2024年,红河州数据发展中心(以下简称“州数据发展中心”)实施项目共15个。\n",
             {"report.department": ("红河州数据发展中心", 2)},
         ),
+        (  # the unit before 关于 in a title names it; a joint notice's issuers name no one unit
+            "重庆市人民政府关于2023年度行政事业性国有资产管理情况的专项报告\n",
+            {"report.title_department": ("重庆市人民政府", 1)},
+        ),
+        (
+            "腾冲市教育体育局 腾冲市统计局 腾冲市财政局关于2023年全市教育经费执行情况统计公告\n",
+            {},
+        ),
         (  # a form's field
             "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
             {"report.department": ("绥阳县太白镇人民政府", 2)},

@@ -22,7 +22,7 @@ _BULLET = re.compile(r"^[\s•·●◆■▪\-*]*")
 # Where the department's name ends in a title: the report type that follows it.
 _TITLE_TAIL = (
     r"部门整体|单位整体|整体支出|整体绩效|部门预算|部门决算|单位决算|单位预算|项目支出|项目绩效|绩效自评|绩效评价|"
-    r"年度|预算|决算|“三公”|\"三公\"|三公|政府采购|国有资产"
+    r"年度|预算|决算|“三公”|\"三公\"|三公|政府采购|国有资产|关于"
 )
 _ORG_SUFFIX = (
     "委员会|联合会|办公室|管理局|管理处|服务中心|人民政府|政府|协会|学会|政协|人大|法院|检察院|医院|学校|中学|小学|大学|"
@@ -181,6 +181,9 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     if match:
         start = text.find(match.group())
         end = start + len(match.group())
+        pieces = title.text[positions[start] : positions[end - 1] + 1].split()
+        if len(pieces) > 1 and all(_ORG.fullmatch(piece) for piece in pieces):
+            return None  # 腾冲市教育体育局 腾冲市统计局 腾冲市财政局关于…: a joint notice, no one unit's
         return _fact("report.title_department", title, positions[start], positions[end - 1] + 1)
     above = _next_to(lines, title, -1)
     named = _named(above, _NAME_LINE) if above is not None else None
