@@ -658,8 +658,6 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
 
 
 _COMPARED = re.compile(r"(?:同口径)?(?:较|比|与|和)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
-
-
 _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
