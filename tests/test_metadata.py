@@ -83,6 +83,10 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "腾冲市教育体育局 腾冲市统计局 腾冲市财政局关于2023年全市教育经费执行情况统计公告\n",
             {},
         ),
+        (  # in the body, a unit before 关于 is the one a cited notice is from, not the department
+            "2023年度部门整体支出绩效自评报告\n根据要求开展自评。市财政局关于印发绩效管理办法的通知要求各单位自评。\n",
+            {},
+        ),
         (  # a form's field
             "部门整体支出绩效自评表\n部门(单位)名称 | 绥阳县太白镇人民政府 | ||||\n",
             {"report.department": ("绥阳县太白镇人民政府", 2)},

@@ -189,7 +189,7 @@ class Lexicon:
     _account_names: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
     # topic → the labels of each part of its total (三公经费 → 因公出国(境)费…, 公务用车…, 公务接待费…)
     _topic_parts: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, repr=False, eq=False)
-    # a concept (as the terms write it, with {scope}) → the concept it is a part of
+    # a concept, in each scope → the concept it is a part of (three_public.final.reception → …total)
     _parents: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -206,26 +206,27 @@ class Lexicon:
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
         object.__setattr__(self, "_topic_parts", self._parts_of_topics())
-        parents = {term.concept: term.parent for term in self.terms if term.parent is not None}
+        parents = {
+            term.concept.replace("{scope}", scope): term.parent.replace("{scope}", scope)
+            for scope in self.scopes
+            for term in self.terms
+            if term.parent is not None
+        }
         object.__setattr__(self, "_parents", parents)
 
     def _lineage(self, term: Term, scope: str) -> Iterator[str]:
         """The concepts ``term``'s concept is a part of, nearest first: 公务用车运行维护费 is a part of
         公务用车购置及运行费 and so of the 三公经费 (a breakdown of the 三公经费 may list it)."""
-        parent = term.parent
+        parent = term.parent.replace("{scope}", scope) if term.parent else None
         seen: set[str] = set()
         while parent is not None and parent not in seen:
             seen.add(parent)
-            yield parent.replace("{scope}", scope)
+            yield parent
             parent = self._parents.get(parent)
 
     def parent_of(self, concept: str) -> str | None:
         """The concept ``concept`` is a part of, in its own scope (三公经费 of 公务接待费)."""
-        for scope in self.scopes:
-            for part, whole in self._parents.items():
-                if part.replace("{scope}", scope) == concept:
-                    return whole.replace("{scope}", scope)
-        return None
+        return self._parents.get(concept)
 
     def _parts_of_topics(self) -> dict[str, tuple[tuple[str, ...], ...]]:
         """For each topic, the labels of every part of the totals its terms name, one tuple a part
@@ -366,8 +367,8 @@ class Lexicon:
         text = clean_label(text)
         best = _last_end(text, self.topics)
         for name, parts in self._topic_parts.items():
-            ends = [max((text.rfind(w) + len(w) for w in labels if w in text), default=-1) for labels in parts]
-            if min(ends) >= 0 and (best is None or max(ends) > best[0]):
+            ends = [found[0] for labels in parts if (found := _last_end(text, {name: labels}))]
+            if len(ends) == len(parts) and (best is None or max(ends) > best[0]):
                 best = (max(ends), name)
         return best[1] if best else None
 

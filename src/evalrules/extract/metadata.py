@@ -22,8 +22,11 @@ _BULLET = re.compile(r"^[\s•·●◆■▪\-*]*")
 # Where the department's name ends in a title: the report type that follows it.
 _TITLE_TAIL = (
     r"部门整体|单位整体|整体支出|整体绩效|部门预算|部门决算|单位决算|单位预算|项目支出|项目绩效|绩效自评|绩效评价|"
-    r"年度|预算|决算|“三公”|\"三公\"|三公|政府采购|国有资产|关于"
+    r"年度|预算|决算|“三公”|\"三公\"|三公|政府采购|国有资产"
 )
+# in a title, the name may also end where its subject starts (重庆市人民政府关于2023年度…的专项报告);
+# in a body sentence, 市财政局关于印发… names another unit, so 关于 is no tail there
+_TITLE_NAME_END = rf"{_TITLE_TAIL}|关于"
 _ORG_SUFFIX = (
     "委员会|联合会|办公室|管理局|管理处|服务中心|人民政府|政府|协会|学会|政协|人大|法院|检察院|医院|学校|中学|小学|大学|"
     "中心|委|局|厅|署|部|办|院|所|站|馆|队|处|会|社|校|园|镇|乡|街道"
@@ -172,7 +175,7 @@ def _title_department(lines: Sequence[Line], title: Line) -> Fact | None:
     A title is no row of cells: a space between two Chinese characters in it is a copy's."""
     text, positions = without_readings(title.text, spaces=True)
     head = _BARE_YEAR.sub(lambda m: " " * len(m.group()), _TITLE_YEAR.sub(lambda m: " " * len(m.group()), text))
-    tail = re.search(_TITLE_TAIL, head)
+    tail = re.search(_TITLE_NAME_END, head)
     # of the words before the report type, the year left out (2021年度 耒阳市第四中学部门决算,
     # 岳阳市城市管理监督指挥中心2018绩效评价…), the last that is a name, without a 部门 / 单位
     # after it (…教育体育局部门2020年度)

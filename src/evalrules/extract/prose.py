@@ -403,6 +403,8 @@ def _read_sentence(
         for m in YEAR.finditer(text, sentence.start(), sentence.end())
         if text[max(0, m.start() - 1) : m.start()] not in ("较", "比", "与")
     ]
+    # what each comparison the sentence writes is against, and where it ends
+    comparisons = [(m.end(), _against(m)) for m in _COMPARED.finditer(text, sentence.start(), sentence.end())]
     for figure in _shared_units(text, list(figures(text, sentence.start(), sentence.end()))):
         start, end = figure.start, figure.end
         period = next((year for at, year in reversed(years) if at < start), state.year)
@@ -465,7 +467,7 @@ def _read_sentence(
                 # last comparison written in its sentence is against
                 named is None
                 and not _COMPARED.search(label)
-                and _last_comparison(text, sentence.start(), start) == "vs_budget"
+                and next((kind for end, kind in reversed(comparisons) if end <= start), None) == "vs_budget"
             )
             if against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
                 name = "vs_budget_pct" if name == "yoy_pct" else "vs_budget"
@@ -662,12 +664,9 @@ _COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年
 _CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
 
 
-def _last_comparison(text: str, start: int, end: int) -> str | None:
-    """What the last comparison in ``text[start:end]`` is against: vs_budget or yoy_change."""
-    found = list(_COMPARED.finditer(text, start, end))
-    if not found:
-        return None
-    return "vs_budget" if found[-1].group().endswith("预算") else "yoy_change"
+def _against(comparison: re.Match[str]) -> str:
+    """What a comparison (比预算数, 较上年) is against: vs_budget or yoy_change."""
+    return "vs_budget" if comparison.group().endswith("预算") else "yoy_change"
 
 
 # 分别为 / 分别占全国政府采购规模的 / 各是 / 各减少 / 均为, right before the figure; 均 gives every name the one figure
