@@ -435,6 +435,14 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.total:vs_budget_pct", "-54.65", "%"),
             },
         ),
+        (  # the budget stated in the sentence before: the final figure opening this one is its subject
+            "2021年“三公”经费预算为20万元。2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元。",
+            {
+                ("three_public.budget.total", "20", "万元"),
+                ("three_public.final.total", "9.07", "万元"),
+                ("three_public.final.total:vs_budget", "-10.93", "万元"),
+            },
+        ),
         (  # a tier right after the whole is the whole's own (地方 as against 中央), not a part
             "2022年，全县地方教育经费总收入21.27亿元，比上年增加2.88亿元。"
             "国家财政性教育经费总收入18.96亿元，比上年增加2.87亿元。",

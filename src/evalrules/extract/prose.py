@@ -503,9 +503,12 @@ def _read_sentence(
         if (
             fact is not None
             and state.subject is not None
+            and state.subject.clause == clause
             and fact.base == _rescoped(state.subject.base, _scope_of(fact.base), known)
         ):
-            state.previous = fact  # the subject's other scope: a change written next is still the subject's
+            # the other scope of the sentence's subject: a change written next is still the subject's
+            # (a figure that opens a sentence is its subject, whatever the sentence before stated)
+            state.previous = fact
             state.against_budget = _scope_of(fact.base) == "budget"
             yield fact
         elif fact is not None:
