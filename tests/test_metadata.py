@@ -140,6 +140,10 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "为贯彻落实预算绩效管理要求,现将开远市第十二中学校2024 年度部门整体和项目支出情况报告如下:\n",
             {"report.department": ("开远市第十二中学校", 4)},
         ),
+        (  # a sentence that opens with its year, then the unit whose appropriation it states
+            "“三公”经费说明\n“三公”经费包括因公出国(境)费和公务接待费。2017年湛江市委宣传部财政预算拨款“三公”经费为10万元。\n",
+            {"report.department": ("湛江市委宣传部", 2)},
+        ),
         (  # 根据市财政局… and 全镇… do not name the department
             "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",
             {},

@@ -76,7 +76,7 @@ _UNIT_HEADING = (
 _OPENING = re.compile(
     rf"(?:(?:{_UNIT_HEADING})+|^|[。；;]|现将|附\s*件\s*\d*\s*[:：]?\s*\d*\s*[.、．]?|我单位|本单位)\s*(?:{_YEAR_AHEAD}度?\s*)?"
     rf"(?P<name>{_NAME})(?:部门|单位)?"
-    rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|\s*{_YEAR_AHEAD}"
+    rf"(?=本级|机关|为|是|系|属|成立|位于|内设|下设|共有|主要职责|现有|\(以下简称|坚持|严格|认真|财政(?:预算)?拨款|\s*{_YEAR_AHEAD}"
     rf"|\s*(?:{_TITLE_TAIL}))"
 )
 # a sentence that opens with its year, then the unit it defines: 2024年,红河州数据发展中心(以下简称…)
