@@ -144,6 +144,15 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "“三公”经费说明\n“三公”经费包括因公出国(境)费和公务接待费。2017年湛江市委宣传部财政预算拨款“三公”经费为10万元。\n",
             {"report.department": ("湛江市委宣传部", 2)},
         ),
+        (  # the unit an evaluation was made of: 对…2020年度…开展了绩效评价; not 对各单位…
+            "机关整体支出绩效评价报告\n根据市财政局要求,对各单位2020年度支出开展评价。"
+            "按照指标体系,对南县财政局2020年度机关整体支出开展了绩效评价。\n",
+            {"report.department": ("南县财政局", 2)},
+        ),
+        (  # a sentence that opens with the unit and says what it has not: 无内设机构
+            "部门整体支出绩效评价报告\n株洲市荷塘区妇女联合会无内设机构。\n",
+            {"report.department": ("株洲市荷塘区妇女联合会", 2)},
+        ),
         (  # 根据市财政局… and 全镇… do not name the department
             "2022年度部门整体支出绩效自评报告\n根据市财政局2022年通知要求开展自评。\n全镇本级一般公共预算收入111万元。\n",
             {},
