@@ -3,9 +3,10 @@
     python benchmarks/bench_loaders.py [--pages 20] [--repeat 5]
 
 Writes a report of N pages (the shipped example repeated, with a table each page) as .docx
-(python-docx) and .pdf (reportlab), then times, per page: the bare parse (python-docx opening
-the document and reading every paragraph and cell; pypdfium2 reading every page's text) and
-``evalrules.load`` of the same file.
+(python-docx), as .pdf (reportlab; the table laid out without rules) and as a .pdf whose tables
+are drawn with rules (which pdfplumber reads as grids), then times, per page: the bare parse
+(python-docx opening the document and reading every paragraph and cell; pypdfium2 reading every
+page's text) and ``evalrules.load`` of the same file.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import docx  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 
 import evalrules  # noqa: E402
-from tests.documents import write_docx, write_pdf  # noqa: E402
+from tests.documents import write_docx, write_pdf, write_ruled_pdf  # noqa: E402
 
 SEED = ROOT / "examples" / "000_58afccda0e350999.txt"
 TABLE = [["项目", "预算数", "决算数"], ["合计", "29.5", "24.75"], ["公务接待费", "17.5", "16.55"]]
@@ -73,11 +74,14 @@ def main() -> None:
         merged.import_pages(pdfium.PdfDocument(str(page)))
     pdf_path = folder / "report.pdf"
     merged.save(str(pdf_path))
+    ruled_path = write_ruled_pdf(folder / "ruled.pdf", items, column_width=120)
+    formats = (("docx", docx_path, bare_docx), ("pdf", pdf_path, bare_pdf), ("ruled", ruled_path, bare_pdf))
     print(f"{'format':<6} {'pages':>5} {'bare ms/page':>13} {'evalrules ms/page':>18} {'ratio':>6}")
-    for name, path, bare in (("docx", docx_path, bare_docx), ("pdf", pdf_path, bare_pdf)):
-        bare_time = best(lambda: bare(path), args.repeat) / args.pages * 1000  # noqa: B023
-        load_time = best(lambda: evalrules.load(path), args.repeat) / args.pages * 1000  # noqa: B023
-        print(f"{name:<6} {args.pages:>5} {bare_time:>13.2f} {load_time:>18.2f} {load_time / bare_time:>6.1f}")
+    for name, path, bare in formats:
+        pages = len(pdfium.PdfDocument(str(path))) if path.suffix == ".pdf" else args.pages
+        bare_time = best(lambda: bare(path), args.repeat) / pages * 1000  # noqa: B023
+        load_time = best(lambda: evalrules.load(path), args.repeat) / pages * 1000  # noqa: B023
+        print(f"{name:<6} {pages:>5} {bare_time:>13.2f} {load_time:>18.2f} {load_time / bare_time:>6.1f}")
 
 
 if __name__ == "__main__":

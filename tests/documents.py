@@ -52,3 +52,38 @@ def write_pdf(path: Path, items: Sequence[str | Table], font_size: float = 5) ->
             y -= 2 * font_size
     page.save()
     return path
+
+
+def write_ruled_pdf(path: Path, items: Sequence[str | Table], column_width: float = 30) -> Path:
+    """Paragraphs and tables drawn with rules, as Word and Excel print them; a table's columns
+    ``column_width`` points wide, so that a longer cell wraps over several lines inside its cell."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
+    from reportlab.platypus import Table as RuledTable
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=9, leading=11)
+    flowables = []
+    for item in items:
+        if isinstance(item, str):
+            flowables.append(Paragraph(item, style))
+            continue
+        cells = [[Paragraph(text, style) for text in row] for row in item]
+        table = RuledTable(cells, colWidths=[column_width] * len(item[0]))
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        flowables.append(table)
+    SimpleDocTemplate(str(path), pagesize=A4).build(flowables)
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF's pages as PDFium gives it, line breaks and all."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in pdf)
+    finally:
+        pdf.close()

@@ -8,7 +8,7 @@ import pytest
 
 import evalrules
 from tests.conftest import SEED
-from tests.documents import write_docx, write_pdf
+from tests.documents import write_docx, write_pdf, write_ruled_pdf
 
 SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
 
@@ -122,6 +122,23 @@ def test_an_encrypted_pdf_says_so(tmp_path: Path) -> None:
     page.save()
     with pytest.raises(evalrules.InputError, match="加密"):
         evalrules.load(tmp_path / "locked.pdf")
+
+
+def test_a_ruled_pdf_whose_grid_cannot_be_parsed_keeps_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pdfminer failing on a file PDFium reads costs the table's grid, not the report."""
+    import pdfplumber
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("pdfminer could not parse the page")
+
+    path = write_ruled_pdf(
+        tmp_path / "form.pdf", ["“三公”经费支出合计12.50万元。", [["项目", "决算数"], ["合计", "12.50"]]]
+    )
+    monkeypatch.setattr(pdfplumber, "open", broken)
+    report = evalrules.extract(evalrules.load(path))
+    assert ("three_public.final.total", "12.50") in {(f.concept, str(f.value)) for f in report.facts}
 
 
 @pytest.mark.parametrize("encoding", ["big5", "utf-16-le", "utf-16-be"])

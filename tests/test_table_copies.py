@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import evalrules
-from tests.documents import write_docx, write_pdf
+from tests.documents import pdf_text, write_docx, write_pdf, write_ruled_pdf
 
 HEADER = ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
 ROWS = [
@@ -155,6 +155,18 @@ def test_a_figure_after_a_blank_cell_points_at_its_own_column(write, tmp_path: P
 
 def test_the_same_facts_from_a_pdf_table(tmp_path: Path) -> None:
     assert _facts(write_pdf(tmp_path / "form.pdf", [TITLE, TABLE])) == EXPECTED
+
+
+def test_the_same_facts_from_a_ruled_pdf_table_whose_cells_wrap(tmp_path: Path) -> None:
+    """Columns narrower than their cells: 年度资金总额 and 全年预算数 wrap over lines of the
+    page, yet each cell is one cell of its row, and the sentence after the table is still read."""
+    path = write_ruled_pdf(tmp_path / "form.pdf", [TITLE, TABLE, "自评得分为95分。"])
+    page_text = pdf_text(path)
+    assert "年度资金总额" not in page_text and "全年预算数" not in page_text  # they do wrap on the page
+    report = evalrules.extract(evalrules.load(path))
+    assert _facts(path) == EXPECTED | {("evaluation.total_score", "95")}
+    assert {f.cell for f in report.facts if f.concept == "execution.rate_fiscal"} == {(3, 6)}
+    assert {f.line for f in report.facts if f.concept == "execution.initial_budget"} == {3}  # the row's line
 
 
 @pytest.mark.parametrize(
