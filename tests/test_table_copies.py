@@ -19,17 +19,17 @@ ROWS = [
     ["其中：本年财政拨款", "100", "98.5", "90.2", "", "91.57%", ""],  # 分值 and 得分 blank
 ]
 TABLE = [HEADER, *ROWS]
-EXPECTED = {
-    ("execution.initial_budget", "120"),
-    ("execution.annual_budget", "118.5"),
-    ("execution.executed", "110.2"),
-    ("execution.rate", "93.00"),
-    ("evaluation.indicator.年度资金总额:weight", "10"),
-    ("evaluation.indicator.年度资金总额:score", "9.3"),
-    ("execution.initial_budget_fiscal", "100"),
-    ("execution.annual_budget_fiscal", "98.5"),
-    ("execution.executed_fiscal", "90.2"),
-    ("execution.rate_fiscal", "91.57"),
+EXPECTED = {  # the money in the unit the row labels' header declares: 项目资金(万元)
+    ("execution.initial_budget", "120", "万元"),
+    ("execution.annual_budget", "118.5", "万元"),
+    ("execution.executed", "110.2", "万元"),
+    ("execution.rate", "93.00", "%"),
+    ("evaluation.indicator.年度资金总额:weight", "10", "分"),
+    ("evaluation.indicator.年度资金总额:score", "9.3", "分"),
+    ("execution.initial_budget_fiscal", "100", "万元"),
+    ("execution.annual_budget_fiscal", "98.5", "万元"),
+    ("execution.executed_fiscal", "90.2", "万元"),
+    ("execution.rate_fiscal", "91.57", "%"),
 }
 TITLE = "2023年度项目支出绩效自评表"
 
@@ -109,6 +109,12 @@ def _facts(path: Path) -> set[tuple[str, str]]:
     return {(f.concept, format(f.value, "f")) for f in report.facts if f.is_figure()}
 
 
+def _figures(path: Path) -> set[tuple[str, str, str | None]]:
+    """The facts with their units: every copy of the form must give the same ones."""
+    report = evalrules.extract(evalrules.load(path))
+    return {(f.concept, format(f.value, "f"), f.unit) for f in report.facts if f.is_figure()}
+
+
 def _text(folder: Path, text: str) -> Path:
     path = folder / "form.txt"
     path.write_text(text, encoding="utf-8")
@@ -132,11 +138,11 @@ def _text(folder: Path, text: str) -> Path:
     ids=lambda f: f.__name__,
 )
 def test_the_same_facts_from_every_text_layout(layout, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert _facts(_text(tmp_path, layout())) == EXPECTED
+    assert _figures(_text(tmp_path, layout())) == EXPECTED
 
 
 def test_the_same_facts_from_a_docx_table(tmp_path: Path) -> None:
-    assert _facts(write_docx(tmp_path / "form.docx", [TITLE, TABLE])) == EXPECTED
+    assert _figures(write_docx(tmp_path / "form.docx", [TITLE, TABLE])) == EXPECTED
 
 
 @pytest.mark.parametrize(
@@ -154,7 +160,7 @@ def test_a_figure_after_a_blank_cell_points_at_its_own_column(write, tmp_path: P
 
 
 def test_the_same_facts_from_a_pdf_table(tmp_path: Path) -> None:
-    assert _facts(write_pdf(tmp_path / "form.pdf", [TITLE, TABLE])) == EXPECTED
+    assert _figures(write_pdf(tmp_path / "form.pdf", [TITLE, TABLE])) == EXPECTED
 
 
 def test_the_same_facts_from_a_ruled_pdf_table_whose_cells_wrap(tmp_path: Path) -> None:
@@ -164,7 +170,7 @@ def test_the_same_facts_from_a_ruled_pdf_table_whose_cells_wrap(tmp_path: Path) 
     page_text = pdf_text(path)
     assert "年度资金总额" not in page_text and "全年预算数" not in page_text  # they do wrap on the page
     report = evalrules.extract(evalrules.load(path))
-    assert _facts(path) == EXPECTED | {("evaluation.total_score", "95")}
+    assert _figures(path) == EXPECTED | {("evaluation.total_score", "95", "分")}
     assert {f.cell for f in report.facts if f.concept == "execution.rate_fiscal"} == {(3, 6)}
     assert {f.line for f in report.facts if f.concept == "execution.initial_budget"} == {3}  # the row's line
 
@@ -318,7 +324,7 @@ def test_cells_run_together_of_another_row_are_not_the_totals(tmp_path: Path) ->
     ends the form, give no figure of the form's total."""
     form = f"{_GLUED_HEADER}年度资金总额120118.5110.21093.00%9.3上年结转资金20201890.00%"
     text = f"{TITLE}\n{form}。项目年度资金总额2020100.00%完成\n"
-    assert _facts(_text(tmp_path, text)) == EXPECTED - {f for f in EXPECTED if "_fiscal" in f[0]}
+    assert _figures(_text(tmp_path, text)) == EXPECTED - {f for f in EXPECTED if "_fiscal" in f[0]}
 
 
 _CENT = Decimal("0.01")

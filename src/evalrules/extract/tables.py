@@ -113,6 +113,15 @@ def _column(cell: Cell, table_unit: str | None) -> Column | None:
     return Column(kind, scope, (unit[1] or unit[2]) if unit else table_unit, "减少" in text and "增" not in text)
 
 
+def _label_unit(text: str) -> str | None:
+    """The unit a header's first cell, or a table's caption, declares when it heads no column
+    of figures (项目资金(万元), 项目(单位:万元), 一、项目资金使用情况(万元))."""
+    declared = DECLARED_UNIT.search(text)
+    if declared is None or COLUMNS.longest(clean_label(text)) is not None:
+        return None
+    return fold_width(declared[1] or declared[2])
+
+
 def _rows(lines: Sequence[Line]) -> Iterator[list[Cell]]:
     """Rows of cells: a line of several cells is a row; cells written one a line (separated
     by lone ``|`` lines, an empty cell being two of them) are gathered and reshaped."""
@@ -238,7 +247,7 @@ def read_tables(
     document_unit = _table_unit(lines)
     for caption, table in _runs(lines, in_table):
         topic = lexicon.topic_of(caption) or document_topic
-        unit = _table_unit([Line(0, caption), *table]) or document_unit
+        unit = _table_unit([Line(0, caption), *table]) or _label_unit(caption) or document_unit
         header: list[Column | None] = []
         indicator: str | None = None
         path: tuple[str, ...] = ()
@@ -251,8 +260,10 @@ def read_tables(
                 attrs.evolve(c, at=(number, c.slot + 1 if slotted and c.slot is not None else index))
                 for index, c in enumerate(cells, start=1)
             ]
-            columns = [_column(c, unit) for c in row]
             numbers = [c for c in row if _is_number(c)]
+            if not numbers and row and (declared := _label_unit(row[0].text)):
+                unit = declared  # 项目资金(万元) | 年初预算数 | …: the row labels' header declares the figures' unit
+            columns = [_column(c, unit) for c in row]
             facts.extend(sideways.take(row, numbers, any(columns), topic))
             if any(columns) and not numbers:
                 header = _without_group_headers(columns)
@@ -671,8 +682,8 @@ def read_spaced_tables(
             if cell is None:
                 end_table()
                 continue
-            if (named := DECLARED_UNIT.fullmatch(cell.clean)) is not None:
-                declared = named[1] or named[2]
+            if (named := _label_unit(cell.text)) is not None:
+                declared = named
             number = _BARE_NUMBER.fullmatch(cell.text) is not None
             column = None if number else _spaced_column(cell, declared or unit)
             if column is not None and (building or not prose or _names_columns(tokens[at : at + _IN_PROSE], unit)):
