@@ -111,10 +111,14 @@ def _cell_spaces(text: str) -> list[re.Match[str]] | None:
     return split if sum(1 for token in text.split() if token in words) >= least else None
 
 
+_YEAR_HEADED = re.compile(r"^\d{4}年度?")  # 2018年预算数: the column of that year's figures
+
+
 def _split_words(text: str) -> list[re.Match[str]]:
     """In a line whose spaces part cells, the spaces that split a column name or a row label
-    a copy put a space in (全 年执行 数, 年度资金 总额, 得 分): the tokens on either side make
-    one name, or the start of one, that neither is on its own."""
+    a copy put a space in (全 年执行 数, 年度资金 总额, 得 分, 2017年决算 数): the tokens on either
+    side make one name, or the start of one, that neither is on its own (a year before a
+    column's name heads that year's column)."""
     words, names, _ = _column_words()
     dropped: list[re.Match[str]] = []
     token, token_end = "", -1
@@ -123,8 +127,9 @@ def _split_words(text: str) -> list[re.Match[str]]:
         left = token if token_end == space.start() else text[before : space.start()]
         right = _TOKEN.match(text, space.end())
         joined = left + (right.group() if right else "")
-        whole = left in words or left in names
-        if not whole and (joined in words or any(_completes(joined, name) for name in names)):
+        name, left_name = _YEAR_HEADED.sub("", joined), _YEAR_HEADED.sub("", left)  # 2017年决算 数
+        whole = left_name in words or left_name in names
+        if not whole and (name in words or any(_completes(name, n) for n in names)):
             dropped.append(space)
             token, token_end = joined, space.end() + len(joined) - len(left)
         else:
