@@ -381,13 +381,13 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "本年支出合计4021.94万元。一般公共预算财政拨款支出1264.92万元。2020年一般公共预算支出决算数为1264.92万元。",
             {("final.expense", "4021.94", "万元")},
         ),
-        (  # 分值(10分) heads the weight column; it names no indicator
+        (  # 分值(10分) heads the weight column; it names no indicator; 资金(万元) declares the money's unit
             "部门整体支出绩效自评表\n"
             "部门(单位)总体 资金(万元) | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 |\n"
             "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 | 执行率*该指标分值 |\n",
             {
-                ("execution.initial_budget", "1172.55", None),
-                ("execution.executed", "1268.72", None),
+                ("execution.initial_budget", "1172.55", "万元"),
+                ("execution.executed", "1268.72", "万元"),
                 ("evaluation.indicator.年度资金总额:weight", "10", "分"),
                 ("evaluation.indicator.年度资金总额:score", "10", "分"),
             },
