@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import evalrules
-from evalrules.layout.text import normal_line
+from evalrules.layout.text import normal_document, normal_line
 from tests.documents import read_report
 
 SENTENCE = (
@@ -100,6 +100,39 @@ def test_a_title_at_the_page_width_does_not_run_into_the_contents_under_it(tmp_p
     assert report.title == title
     assert [s.number for s in report.sections] == ["九、", "一、", "二、"]
     assert not [f for f in evalrules.check(report) if f.code == "STR001"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2018年湛江市質(zhì)量技術(shù)監(jiān)督局“三公”經(jīng)費(fèi)預(yù)算情況說(shuō)明",
+        "2021年茂名市发展和改革局部门整体支出绩效自评报告.pdf",
+    ],
+)
+def test_a_title_cut_at_the_page_width_ends_where_it_ends_as_a_title(tmp_path: Path, title: str) -> None:
+    """A title (or the file name a page gives it) that a page wrapped ends with its last line,
+    though that line is as long as the page's: the body is not read as the rest of it.  A body
+    line that ends in 说明 but states a figure goes on, and a name a cut splits over two lines is
+    given as written."""
+    body = (
+        "“三公”經費包括因公出國(境)費、公務用車購置及運行維護費和公務接待費。2018年湛江市質量技術監督局財政撥款"
+        "“三公”經費預算32.6萬元。本單位認真貫徹落實中央八項規定精神,嚴格控制“三公”經費支出,厲行節約。"
+    )
+    width = 30
+    lines = [title[at : at + width] for at in range(0, len(title), width)]
+    lines += [body[at : at + width] for at in range(0, len(body), width)]
+    explained = "1.預算執行率=預算執行數/調整後預算數未達到90%時需說明"  # as long as the page's lines
+    assert len(explained) == width
+    lines += [explained, "原因。"]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = evalrules.load(path)
+    report = evalrules.extract(document)
+    assert report.title is not None and report.title.replace(" ", "") == title
+    (department,) = report.all("report.department")
+    assert department.value == "湛江市質量技術監督局" and department.line > len(title) // width + 1
+    (last,) = [line for line in normal_document(document).document.lines() if line.text.startswith("1.预算执行率")]
+    assert last.text.endswith("需说明原因。")
 
 
 def test_a_body_run_on_after_a_breadcrumb_is_read(tmp_path: Path) -> None:

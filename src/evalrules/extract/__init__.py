@@ -40,8 +40,8 @@ def extract_report(document: Document, pm: pluggy.PluginManager) -> Report:
     found = pm.hook.evalrules_extract(document=normal.document, sections=sections, lexicon=lexicon, concepts=concepts)
     facts = sorted((normal.to_source(fact) for facts in found for fact in facts), key=lambda f: (f.line, f.span.column))
     heading = title_line(lines)
-    # the title as written: the whole of its source line, or the piece of it a body run on holds
-    written = normal.source_span(Span(heading.number, 1, heading.text)).text if heading else None
+    # the title as written: the whole of its source lines, or the piece of a line a body run on holds
+    written = normal.written(Span(heading.number, 1, heading.text)) if heading else None
     title = document.title or (title_text(written) if written else None)
     names = [str(f.value) for f in facts if f.concept in ("report.department", "report.title_department")]
     region = document.region or region_of([*names, title or ""]) or region_of(line.text for line in lines[:60])

@@ -180,12 +180,22 @@ class NormalText:
             return span
         return statement.span(first, first + len(span.text))
 
+    def written(self, span: Span) -> str:
+        """``span`` of the normalised text as the source writes it, the whole of it where a
+        page cut it over several lines (a title, a name)."""
+        statement = self.statements.get(span.line)
+        first = span.column - 1
+        if statement is None or not span.text or not 0 <= first < first + len(span.text) <= len(statement.places):
+            return span.text
+        return statement.location(first, first + len(span.text)).text
+
     def to_source(self, fact: Fact) -> Fact:
-        """``fact`` pointing at the source: its line and column, its text, a name and a unit as written."""
+        """``fact`` pointing at the source: its line and column, its text, a name and a unit as
+        written (a name a page cut over two lines as its two pieces are written)."""
         span = self.source_span(fact.span)
         if span is fact.span:
             return fact
-        value = fact.value if fact.is_figure() else _as_written(fact.value, span.text)
+        value = fact.value if fact.is_figure() else _as_written(fact.value, self.written(fact.span))
         return attrs.evolve(fact, span=span, value=value, unit=_unit_as_written(fact.unit, span.text))
 
 
@@ -231,6 +241,7 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
         width is not None
         and width - _WRAP_SLACK <= len(text) <= width
         and not _ENDS.search(text)
+        and not _ends_as_title(text)
         and bool(following.text.strip())
         and heading_of(following.text) is None
         and not is_contents(following.text)
@@ -285,12 +296,38 @@ _TITLE_LONGEST = 80  # characters: where a document's title, at the start of a l
 
 
 @functools.cache
-def _title_on_heading() -> re.Pattern[str]:
-    """A document's title run on into its first heading: the word it ends with (``titles.toml``),
-    then 一、, (一) or 第一部分."""
+def _title_ends() -> str:
+    """The words a document's title ends with (``titles.toml``), as one alternation."""
     data = tomllib.loads(files("evalrules.layout").joinpath("titles.toml").read_text("utf-8"))
-    ends = "|".join(map(re.escape, sorted(data["ends"], key=len, reverse=True)))
-    return re.compile(rf"(?:{ends})(?={_HEADING_AHEAD}|第[一二三四五六七八九十]{{1,2}}部分)")
+    return "|".join(map(re.escape, sorted(data["ends"], key=len, reverse=True)))
+
+
+@functools.cache
+def _title_on_heading() -> re.Pattern[str]:
+    """A document's title run on into its first heading: the word it ends with, then 一、, (一)
+    or 第一部分."""
+    return re.compile(rf"(?:{_title_ends()})(?={_HEADING_AHEAD}|第[一二三四五六七八九十]{{1,2}}部分)")
+
+
+@functools.cache
+def _title_line() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_title_ends()})(?:\.(?:pdf|docx?|wps))?\s*$", re.IGNORECASE)
+
+
+_TITLE_YEAR = re.compile(r"\d{4}\s*年度?")
+
+
+_SENTENCE_MARK = re.compile(r"[，,。；;]")
+
+
+def _ends_as_title(text: str) -> bool:
+    """Whether a line ends as a title does (…情况说明, …自评报告.pdf, a file's name), with no
+    sentence's punctuation and no figure but its year: it ends there, whatever its length
+    (…未达到90%的需说明 and 受省政府委托,…会议报告 go on)."""
+    plain = PINYIN.sub("", normalize(text))
+    if not _title_line().search(plain) or _SENTENCE_MARK.search(plain):
+        return False
+    return not re.search(r"\d", _TITLE_YEAR.sub("", plain))
 
 
 _RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table written one cell a line
