@@ -435,6 +435,16 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("three_public.final.total:vs_budget_pct", "-54.65", "%"),
             },
         ),
+        (  # a sentence that opens with its year states afresh: the 预算 of the sentence before is not its scope
+            "2022年度部门整体支出绩效自评报告\n"
+            "2022年预算收入69.06万元。2022年支出76.36万元,其中基本支出76.36万元,项目支出0万元。",
+            {
+                ("budget.income", "69.06", "万元"),
+                ("final.expense", "76.36", "万元"),
+                ("final.expense_basic", "76.36", "万元"),
+                ("final.expense_project", "0", "万元"),
+            },
+        ),
         (  # the budget stated in the sentence before: the final figure opening this one is its subject
             "2021年“三公”经费预算为20万元。2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元。",
             {

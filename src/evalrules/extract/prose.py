@@ -52,6 +52,7 @@ _VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
 _NO_CHANGE_WORDS = re.compile(r"持平|无增减|无变化")
 _NO_BUDGET_CHANGE = rf"(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:{_NO_CHANGE_WORDS.pattern})"
 # a sentence that makes one (or says 和年初预算持平, 完成年初预算100%, 为年初预算的120.9%) speaks of final figures
+_OPENS_WITH_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")
 _AGAINST_BUDGET = re.compile(
     rf"{_BUDGET_COMPARISON}|{_NO_BUDGET_CHANGE}|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
 )
@@ -356,9 +357,12 @@ def read_prose(
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             state = _Sentence(
-                # a sentence that compares its figures with the budget speaks of final figures
+                # a sentence that compares its figures with the budget speaks of final figures; one
+                # that opens with its year states afresh (2022年支出76.36万元 after a sentence on 预算收入)
                 scope="final"
                 if _AGAINST_BUDGET.search(_own_year_dropped(sentence.group(), carried.year or year))
+                else None
+                if _OPENS_WITH_YEAR.match(sentence.group())
                 else carried.scope,
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
