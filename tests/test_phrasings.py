@@ -392,6 +392,19 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("evaluation.indicator.年度资金总额:score", "10", "分"),
             },
         ),
+        (  # a 部门整体 form: 预算数(A) is the year's budget where no other budget column is; the row of the
+            # unit's whole spending is the form's total; 得分(20分*执行率) heads the scores
+            "部门整体支出绩效自评表\n"
+            "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+            "部门整体支出总额 | 864.2 | 850.1 | 98.37% | 19.67 |\n",
+            {
+                ("evaluation.indicator.预算执行情况:weight", "20", "分"),
+                ("execution.annual_budget", "864.2", "万元"),
+                ("execution.executed", "850.1", "万元"),
+                ("execution.rate", "98.37", "%"),
+                ("evaluation.indicator.预算执行情况:score", "19.67", "分"),
+            },
+        ),
         (  # last year's column keeps its place: this year's figure is the one under 本年数
             "“三公”经费支出表（单位：万元）\n项目 | 上年数 | 本年数 |\n合计 | 10 | 20 |\n",
             {("three_public.final.total", "20", "万元")},

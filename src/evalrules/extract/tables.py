@@ -103,9 +103,13 @@ def table_lines(lines: Sequence[Line]) -> set[int]:
     return {line.number for i, line in enumerate(lines) if _in_table(lines, i)}
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _column(cell: Cell, table_unit: str | None) -> Column | None:
     text = cell.clean
-    keyword = COLUMNS.longest(text)
+    # the name outside a bracket's aside: 得分(20分*执行率) heads the scores, not the rates
+    keyword = COLUMNS.longest(_ASIDE.sub("", text)) or COLUMNS.longest(text)
     if keyword is None:
         return None
     kind, scope = COLUMNS.names[keyword]
@@ -361,24 +365,28 @@ def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[s
 
 def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
     """年度预算数(万元) over 年初预算 | 调整后预算数 | 预算执行数 heads a group, not a column; the
-    unit it declares is its columns'."""
+    unit it declares is its columns'.  Where no column of the budget's own follows it
+    (预算数(A) | 执行数(B) | 执行率(B/A)), 预算数 is the column of the year's budget."""
     money = ("initial_budget", "annual_budget", "executed")
     if not any(c is not None and c.kind in money for c in columns):
         return columns
+    budgeted = any(c is not None and c.kind in ("initial_budget", "annual_budget") for c in columns)
     group = next((c.unit for c in columns if c is not None and c.kind == "amount" and c.unit), None)
-    return [
-        None
-        if c is not None and c.kind == "amount"
-        else attrs.evolve(c, unit=c.unit or group)
-        if c is not None and c.kind in money
-        else c
-        for c in columns
-    ]
+
+    def of_form(column: Column | None) -> Column | None:
+        if column is None:
+            return None
+        if column.kind == "amount":
+            return None if budgeted or column.scope != "budget" else attrs.evolve(column, kind="annual_budget")
+        return attrs.evolve(column, unit=column.unit or group) if column.kind in money else column
+
+    return [of_form(c) for c in columns]
 
 
-# 绩效指标(90分), but not a weight column's own header: 分值(10分)
+# 绩效指标(90分), 预算执行情况(万元)(20分), but not a weight column's own header: 分值(10分)
 _WEIGHTED = re.compile(
-    r"^(?!(?:分值|权重|满分|标准分|得分)\()(?P<name>[\u4e00-\u9fff]{2,12})\((?P<weight>\d+(?:\.\d+)?)分\)$"
+    r"^(?!(?:分值|权重|满分|标准分|得分)\()(?P<name>[\u4e00-\u9fff]{2,12})(?:\((?:万元|元|亿元)\))?"
+    r"\((?P<weight>\d+(?:\.\d+)?)分\)$"
 )
 
 
@@ -548,8 +556,10 @@ def _concept(
     topic: str | None,
     indicator: str | None,
 ) -> str | None:
-    if execution and column.kind in ("initial_budget", "annual_budget", "executed", "rate", "weight", "score"):
+    if execution and column.kind in _FORM_KINDS:
         total = next((word for word in COLUMNS.total_rows if label.startswith(word)), None)
+        if total is None and _resolve(label, "money", "final", lexicon, known, topic) == _WHOLE_EXPENSE:
+            total = COLUMNS.total_rows[0]  # 部门整体支出总额: the row of the unit's whole spending is the form's total
         row = total or next((word for word in COLUMNS.fiscal_rows if word in label), None)
         if row is not None:
             return COLUMNS.row_concept(row, column.kind, known, indicator)
@@ -562,6 +572,9 @@ def _concept(
     if column.kind in ("weight", "score", "previous", "rate"):
         return None
     return _resolve(label, dim or "money", column.scope or "final", lexicon, known, topic)
+
+
+_WHOLE_EXPENSE = "final.expense"
 
 
 def _resolve(
