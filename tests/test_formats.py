@@ -124,6 +124,31 @@ def test_an_encrypted_pdf_says_so(tmp_path: Path) -> None:
         evalrules.load(tmp_path / "locked.pdf")
 
 
+def test_a_ruled_table_takes_its_place_among_text_in_two_columns(tmp_path: Path) -> None:
+    """The page's text keeps the order it is written in (a left column, then a right one beside
+    it); the ruled table under them comes after them as rows of cells."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "columns.pdf"
+    page = canvas.Canvas(str(path), pagesize=(600, 400))
+    page.setFont("STSong-Light", 10)
+    left, right = ["左栏第一行", "左栏第二行"], ["右栏第一行", "右栏第二行"]
+    for column, texts in ((50, left), (350, right)):
+        for row, text in enumerate(texts):
+            page.drawString(column, 350 - row * 20, text)
+    cells = [["项目", "决算数"], ["合计", "12.50"]]
+    for row, texts in enumerate(cells):  # a grid of rules, a cell's text inside each box
+        for column, text in enumerate(texts):
+            page.rect(50 + column * 100, 250 - row * 20, 100, 20)
+            page.drawString(55 + column * 100, 256 - row * 20, text)
+    page.save()
+    lines = [line.text for line in evalrules.load(path).lines()]
+    assert lines == [*left, *right, "项目 | 决算数 |", "合计 | 12.50 |"]
+
+
 def test_a_ruled_pdf_whose_grid_cannot_be_parsed_keeps_its_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -43,15 +43,15 @@ def _inside(x: float, y: float, boxes: Sequence[Box]) -> bool:
     return any(left <= x <= right and bottom <= y <= top for left, bottom, right, top in boxes)
 
 
-def _page_lines(page: object, tables: Sequence[Box] = ()) -> list[tuple[float, str]]:
+def _page_lines(page: object, tables: Sequence[Box] = ()) -> list[tuple[float | None, str]]:
     """The page's lines outside ``tables``, each with where it stands (its middle, from the
     bottom), rebuilt from where each character stands: a new line where the baseline moves, a
     space where a word gap is, `` | `` where a column gap is."""
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
-    if len(text) != count:  # PDFium's text without positions
-        return [(0.0, line) for line in text.replace("\r\n", "\n").split("\n")]
+    if len(text) != count:  # PDFium's text without positions: where a table stands is not known
+        return [(None, line) for line in text.replace("\r\n", "\n").split("\n")]
     chars = []
     for index, char in enumerate(text):
         if char.strip():
@@ -62,7 +62,7 @@ def _page_lines(page: object, tables: Sequence[Box] = ()) -> list[tuple[float, s
         return []
     height = statistics.median(c[4] for c in chars) or 1
     width = statistics.median(c[2] - c[1] for c in chars) or height
-    lines: list[tuple[float, str]] = []
+    lines: list[tuple[float | None, str]] = []
     current: list[str] = []
     middle, previous_right = chars[0][3], chars[0][1]
     for char, left, right, centre, _ in chars:
@@ -112,12 +112,19 @@ def _has_rules(page: object) -> bool:
 
 
 def _page_items(page: object, plumber_page: object | None) -> list[str | _Table]:
-    """The page's text lines and ruled tables, top to bottom."""
+    """The page's text lines in PDFium's reading order, each ruled table before the first line
+    that stands below its top (text in two columns keeps its order)."""
     tables = _ruled_tables(plumber_page, page.get_height()) if plumber_page is not None else []  # type: ignore[attr-defined]
-    placed: list[tuple[float, str | _Table]] = [(table.top, table) for _, table in tables]
-    placed += _page_lines(page, [box for box, _ in tables])
-    placed.sort(key=lambda item: -item[0])
-    return [item for _, item in placed]
+    lines = _page_lines(page, [box for box, _ in tables])
+    if any(middle is None for middle, _ in lines):
+        return [text for _, text in lines]  # its tables' cells are in the text, as PDFium gives it
+    items: list[str | _Table] = []
+    waiting = sorted((table for _, table in tables), key=lambda table: -table.top)
+    for middle, text in lines:
+        while waiting and middle is not None and middle < waiting[0].top:
+            items.append(waiting.pop(0))
+        items.append(text)
+    return items + waiting
 
 
 def _open_plumber(path: Path, ruled: Sequence[int], stack: contextlib.ExitStack) -> dict[int, object]:
