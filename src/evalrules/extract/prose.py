@@ -357,13 +357,7 @@ def read_prose(
         for sentence in _SENTENCE.finditer(text):
             clause += 1
             state = _Sentence(
-                # a sentence that compares its figures with the budget speaks of final figures; one
-                # that opens with its year states afresh (2022年支出76.36万元 after a sentence on 预算收入)
-                scope="final"
-                if _AGAINST_BUDGET.search(_own_year_dropped(sentence.group(), carried.year or year))
-                else None
-                if _OPENS_WITH_YEAR.match(sentence.group())
-                else carried.scope,
+                scope=_opening_scope(sentence.group(), carried, year),
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
@@ -381,6 +375,15 @@ def read_prose(
             carried = state
     # the changes of amounts that got no concept (“:yoy_change”) are no facts
     return _resolve_indicator_names([f for f in facts if f.base])
+
+
+def _opening_scope(sentence: str, carried: _Sentence, year: int | None) -> str | None:
+    """The scope a sentence starts in: final where it compares its figures with the budget;
+    none of its own where it opens with its year (2022年支出76.36万元 after a sentence on
+    预算收入 states afresh); else the scope the sentence before ended in."""
+    if _AGAINST_BUDGET.search(_own_year_dropped(sentence, carried.year or year)):
+        return "final"
+    return None if _OPENS_WITH_YEAR.match(sentence) else carried.scope
 
 
 def _read_sentence(

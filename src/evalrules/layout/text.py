@@ -111,7 +111,13 @@ def _cell_spaces(text: str) -> list[re.Match[str]] | None:
     return split if sum(1 for token in text.split() if token in words) >= least else None
 
 
-_YEAR_HEADED = re.compile(r"^\d{4}年度?")  # 2018年预算数: the column of that year's figures
+_YEAR_WORD = re.compile(r"\d{4}\s*年度?")  # 2018年预算数: the column of that year's figures
+
+
+def _undated(token: str) -> str:
+    """A column's name without the year it is headed with (2017年决算数 → 决算数)."""
+    year = _YEAR_WORD.match(token)
+    return token[year.end() :] if year else token
 
 
 def _split_words(text: str) -> list[re.Match[str]]:
@@ -127,7 +133,7 @@ def _split_words(text: str) -> list[re.Match[str]]:
         left = token if token_end == space.start() else text[before : space.start()]
         right = _TOKEN.match(text, space.end())
         joined = left + (right.group() if right else "")
-        name, left_name = _YEAR_HEADED.sub("", joined), _YEAR_HEADED.sub("", left)  # 2017年决算 数
+        name, left_name = _undated(joined), _undated(left)  # 2017年决算 数
         whole = left_name in words or left_name in names
         if not whole and (name in words or any(_completes(name, n) for n in names)):
             dropped.append(space)
@@ -171,23 +177,25 @@ class NormalText:
         """The first normalised line of source line ``source``."""
         return self._first.get(source, source)
 
-    def source_span(self, span: Span) -> Span:
-        """Where ``span`` of the normalised text is written in the source, as written there
-        (on the line its first character is on)."""
+    def _placed(self, span: Span) -> tuple[Statement, int, int] | None:
+        """The statement ``span`` of the normalised text is in, and where in it (0-based)."""
         statement = self.statements.get(span.line)
         first = span.column - 1
         if statement is None or not span.text or not 0 <= first < first + len(span.text) <= len(statement.places):
-            return span
-        return statement.span(first, first + len(span.text))
+            return None
+        return statement, first, first + len(span.text)
+
+    def source_span(self, span: Span) -> Span:
+        """Where ``span`` of the normalised text is written in the source, as written there
+        (on the line its first character is on)."""
+        placed = self._placed(span)
+        return placed[0].span(*placed[1:]) if placed else span
 
     def written(self, span: Span) -> str:
         """``span`` of the normalised text as the source writes it, the whole of it where a
         page cut it over several lines (a title, a name)."""
-        statement = self.statements.get(span.line)
-        first = span.column - 1
-        if statement is None or not span.text or not 0 <= first < first + len(span.text) <= len(statement.places):
-            return span.text
-        return statement.location(first, first + len(span.text)).text
+        placed = self._placed(span)
+        return placed[0].location(*placed[1:]).text if placed else span.text
 
     def to_source(self, fact: Fact) -> Fact:
         """``fact`` pointing at the source: its line and column, its text, a name and a unit as
@@ -311,10 +319,8 @@ def _title_on_heading() -> re.Pattern[str]:
 
 @functools.cache
 def _title_line() -> re.Pattern[str]:
+    """The end of a line that ends as a title, or as a title's file name, does."""
     return re.compile(rf"(?:{_title_ends()})(?:\.(?:pdf|docx?|wps))?\s*$", re.IGNORECASE)
-
-
-_TITLE_YEAR = re.compile(r"\d{4}\s*年度?")
 
 
 _SENTENCE_MARK = re.compile(r"[，,。；;]")
@@ -327,7 +333,7 @@ def _ends_as_title(text: str) -> bool:
     plain = PINYIN.sub("", normalize(text))
     if not _title_line().search(plain) or _SENTENCE_MARK.search(plain):
         return False
-    return not re.search(r"\d", _TITLE_YEAR.sub("", plain))
+    return not re.search(r"\d", _YEAR_WORD.sub("", plain))
 
 
 _RUN_ON_CELLS = 4  # cells in a paragraph of a line run on that make it a table written one cell a line
