@@ -546,6 +546,9 @@ def _figure_unit(cell: Cell, column: Column) -> str | None:
     return column.unit
 
 
+_WHOLE_EXPENSE = "final.expense"  # a form's row of the unit's whole spending is its total row
+
+
 def _concept(
     label: str,
     column: Column,
@@ -572,9 +575,6 @@ def _concept(
     if column.kind in ("weight", "score", "previous", "rate"):
         return None
     return _resolve(label, dim or "money", column.scope or "final", lexicon, known, topic)
-
-
-_WHOLE_EXPENSE = "final.expense"
 
 
 def _resolve(
