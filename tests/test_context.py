@@ -277,3 +277,36 @@ def test_the_whole_and_its_own_level_are_two_entities(tmp_path: Path) -> None:
     )
     assert {(str(f.value), f.entity) for f in report.all("final.income")} == {("40.5", None), ("39.21", "区本级")}
     assert not [f for f in evalrules.check(report) if f.code == "CON001"]
+
+
+_FUND_SOURCES = ("中央资金", "省级资金", "地方资金")
+# a source's budget and what it spent of it, in 万元 with two decimals
+_FUNDED = st.tuples(st.decimals("1", "5000", places=2), st.integers(1, 100)).map(
+    lambda pair: (pair[0], (pair[0] * pair[1] / 100).quantize(Decimal("0.01")))
+)
+
+
+def _spending_text(sources: list[tuple[Decimal, Decimal]], broken: int | None) -> str:
+    """A project's funds by source: what each spent and its rate on line 2, what each was given
+    on line 3; the source ``broken`` states a rate 5 points off its figures."""
+    spent = []
+    for index, (name, (budget, executed)) in enumerate(zip(_FUND_SOURCES, sources, strict=True)):
+        rate = (executed / budget * 100).quantize(Decimal("0.01")) + (5 if index == broken else 0)
+        spent.append(f"{name}完成{executed}万元,预算执行率{rate}%")
+    given = ",".join(f"{name}投入{budget}万元" for name, (budget, _) in zip(_FUND_SOURCES, sources, strict=True))
+    total = sum(budget for budget, _ in sources)
+    return f"某项目2023年度绩效自评报告\n实际完成情况:{';'.join(spent)}。\n项目共投入资金{total}万元。其中{given}。\n"
+
+
+@given(sources=st.lists(_FUNDED, min_size=3, max_size=3), broken=st.one_of(st.none(), st.integers(0, 2)))
+def test_the_rate_of_each_source_of_a_projects_funds_is_checked_against_its_own_figures(
+    tmp_path_factory: pytest.TempPathFactory, sources: list[tuple[Decimal, Decimal]], broken: int | None
+) -> None:
+    """中央资金完成636.75万元,预算执行率81.97% … 其中中央资金投入776.84万元: each source's rate is
+    its own spending over its own budget; breaking one source's rate gets exactly its finding."""
+    found = _codes(_spending_text(sources, broken), tmp_path_factory, "EXE001")
+    if broken is None:
+        assert found == []
+    else:
+        assert [f.line for f in found] == [2]
+        assert f"{sources[broken][0]}万元" in found[0].message
