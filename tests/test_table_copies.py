@@ -71,6 +71,13 @@ def _one_cell_a_line_run_on() -> str:
     return f"{TITLE}\n一、项目资金使用情况表单位:万元|{cells}{_CONCLUSION}\n"
 
 
+def _bare_cells_run_on() -> str:
+    """A table written one cell a line, each cell's ``|`` on the line after it, run onto one
+    line with nothing between them (合计|0.36|因公出国(境)费||…): every cell ends at its bar."""
+    cells = "".join(f"{cell}|" if cell else "|" for row in TABLE for cell in row)
+    return f"{TITLE}\n{cells}\n"
+
+
 def _caption_and_cells_run_on() -> str:
     """A short table written one cell a line, run onto its caption's line: the caption ends with
     the unit it declares."""
@@ -130,6 +137,7 @@ def _text(folder: Path, text: str) -> Path:
         _spaced_at_page_width,
         _one_cell_a_line,
         _one_cell_a_line_run_on,
+        _bare_cells_run_on,
         _caption_and_cells_run_on,
         _rows_run_on,
         _cells_run_together,

@@ -144,9 +144,33 @@ def _rows(lines: Sequence[Line]) -> Iterator[list[Cell]]:
             yield from _reshape(stream)
             stream = []
         if cells:
-            yield cells
+            yield from _run_on_table(cells)
     if stream:
         yield from _reshape(stream)
+
+
+_RUN_ON_ROWS = 2  # rows of a label and a figure that show a line of cells to be a whole table
+
+
+def _run_on_table(cells: list[Cell]) -> Iterator[list[Cell]]:
+    """A line of cells as a row, or, where a table written one cell a line was run onto it
+    (项目|预算数|合计|0.36|因公出国(境)费||公务接待费|0.36|…), as that table: column names, then
+    at least two rows of a label and a figure at the header's width."""
+    if any(cell.slot is None for cell in cells):
+        yield cells
+        return
+    stream: list[Cell | None] = [None] * (max(cell.slot for cell in cells if cell.slot is not None) + 1)
+    for cell in cells:
+        stream[cell.slot or 0] = cell
+    first = next((i for i, c in enumerate(stream) if c is not None and _is_number(c)), 0)
+    if first < 2 or not any(_column_name(c) for c in stream[: first - 1]):
+        yield cells
+        return
+    header = stream[_header_start(stream, first - 1) : first - 1]
+    if _rows_with_labels(stream[first - 1 :], len(header)) < _RUN_ON_ROWS:
+        yield cells
+        return
+    yield from _reshape(stream)
 
 
 def _reshape(cells: list[Cell | None]) -> Iterator[list[Cell]]:
