@@ -156,13 +156,12 @@ def _run_on_table(cells: list[Cell]) -> Iterator[list[Cell]]:
     """A line of cells as a row, or, where a table written one cell a line was run onto it
     (项目|预算数|合计|0.36|因公出国(境)费||公务接待费|0.36|…), as that table: column names, then
     at least two rows of a label and a figure at the header's width."""
-    if any(cell.slot is None for cell in cells):
+    placed = {cell.slot: cell for cell in cells if cell.slot is not None}
+    if len(placed) < len(cells):
         yield cells
         return
-    stream: list[Cell | None] = [None] * (max(cell.slot for cell in cells if cell.slot is not None) + 1)
-    for cell in cells:
-        stream[cell.slot or 0] = cell
-    first = next((i for i, c in enumerate(stream) if c is not None and _is_number(c)), 0)
+    stream = [placed.get(slot) for slot in range(max(placed) + 1)]  # an empty cell is None
+    first = next((i for i, c in enumerate(stream) if c is not None and _is_number(c)), 0)  # 0: no figure
     if first < 2 or not any(_column_name(c) for c in stream[: first - 1]):
         yield cells
         return
