@@ -458,6 +458,12 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
                 ("final.expense_project", "0", "万元"),
             },
         ),
+        (  # a form's field alone on its line, its value on the next (cells a web page wrote as
+            # paragraphs); a numbered heading after a field is no value of it
+            "乡村振兴衔接资金绩效目标申报表\n\n项目名称\n\n岳阳县2022年高标准农田建设项目\n\n年度资金总额:\n\n"
+            "854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)\n\n总体目标:\n\n1.完成高标准农田建设1.2万亩。\n",
+            {("execution.annual_budget", "854", "万")},
+        ),
         (  # the budget stated in the sentence before: the final figure opening this one is its subject
             "2021年“三公”经费预算为20万元。2021年“三公”经费支出共计9.07万元，较年初预算数减少10.93万元。",
             {

@@ -241,9 +241,16 @@ class _Paragraph:
 def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
     """Lines joined where a sentence runs on: a line that does not end a sentence, followed
     by the next line of the file, neither of them a heading (a numbered line that goes on
-    into a sentence, “6.其他收入 0.00 万元,为…”, is a paragraph, not a heading)."""
+    into a sentence, “6.其他收入 0.00 万元,为…”, is a paragraph, not a heading); and a form's
+    field alone on its line (年度资金总额:) with the figure that opens the next line of text."""
     run: list[Line] = []
     for line in lines:
+        if len(run) == 1 and _FIELD_LABEL.match(run[0].text):  # 年度资金总额: alone, its value below
+            if not line.text.strip():
+                continue  # the blank lines between the field and its value
+            if _FIGURE_FIRST.match(line.text) and heading_of(line.text) is None:
+                run.append(line)  # 854万(高标准农田建设400万元,…)
+                continue
         if run and (
             line.number != run[-1].end + 1
             or _ENDS_SENTENCE.search(run[-1].text)
@@ -257,6 +264,8 @@ def _paragraphs(lines: Sequence[Line]) -> Iterator[_Paragraph]:
         yield _Paragraph.of(run)
 
 
+_FIELD_LABEL = re.compile(r"^\s*[^\d\s，。；;,:：]{2,16}[:：]\s*$")
+_FIGURE_FIRST = re.compile(r"^\s*\d")
 _CLAUSE = re.compile(r"[,，]")
 _RUN_ON_HEADING = re.compile(r"[。；;]")
 _ENDS_SENTENCE = re.compile(r"[。！？!?；;:：]\s*$|^\s*$")
