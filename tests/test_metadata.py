@@ -103,6 +103,13 @@ def names(tmp_path: Path, text: str) -> dict[str, tuple[str, int]]:
             "  • 发布机构\n  • 保山市卫生健康委员会\n保山市卫生健康委员会2022年度项目绩效自评报告\n",
             {"report.department": ("保山市卫生健康委员会", 2), "report.title_department": ("保山市卫生健康委员会", 3)},
         ),
+        (  # the same page run onto one line (a 文库 copy): its fields apart by their bullets, then the text
+            "• 索引号• 09130195-9-/2023-0417015• 发布机构• 保山市卫生健康委员会• 公开目录• 绩效评价"
+            "• 发布日期• 2023-04-17"
+            "一、自评结论(一)自评得分项目能严格按照项目实施方案开展绩效评分100分,自评为优。(二)绩效目标完成情况"
+            "1.产出指标全部完成,慰问对象120人。2.效益指标全部完成,我委认真开展项目绩效自评工作。\n",
+            {"report.department": ("保山市卫生健康委员会", 1)},
+        ),
         (  # pinyin readings inside the lead-in and the name; the name kept as written
             "山東科技職業(yè)學(xué)院\n政府采購決算公開情況說明\n要求,現(xiàn)將2021年度山東科技職業(yè)學(xué)院政府采購情況公開如下\n"
             "山東科技職業(yè)學(xué)院\n",

@@ -56,7 +56,7 @@ _PUBLISHER_LABEL = r"发布机构"
 
 def _field(label: str) -> re.Pattern[str]:
     """A field's value: the name, after the unit's budget code if the form writes one (219001-…镇人民政府)."""
-    return re.compile(rf"{label}\s*[:：|]?\s*(?:\d+\s*[-—]\s*)?(?P<name>{_NAME})(?=\s|[|,，。;；]|$)")
+    return re.compile(rf"{label}\s*[:：|•]?\s*(?:\d+\s*[-—]\s*)?(?P<name>{_NAME})(?=\s|[|,，。;；•]|$)")
 
 
 def _alone(label: str) -> re.Pattern[str]:
