@@ -394,3 +394,37 @@ def test_a_row_of_fields_under_no_header_gives_each_figure_its_name(write, tmp_p
         ("final.expense_basic", "864.2"),
         ("final.expense_project", "30"),
     }
+
+
+# A 部门决算's 收入支出决算总表: 收入 and 支出 side by side, each with its 行次 (the rows' numbers)
+STATEMENT = [
+    ["项目", "行次", "金额", "项目", "行次", "金额"],
+    ["一、一般公共预算财政拨款收入", "1", "440.55", "一、一般公共服务支出", "29", "423.20"],
+    ["二、政府性基金预算财政拨款收入", "2", "0.00", "二、外交支出", "30", "0.00"],
+    ["三、上级补助收入", "3", "10.00", "三、国防支出", "31", "27.35"],
+    ["本年收入合计", "26", "450.55", "本年支出合计", "57", "450.55"],
+]
+STATEMENT_TEXT = ["某单位2022年度部门决算", "一、收入支出决算总表", "金额单位：万元"]
+STATEMENT_AFTER = ["二、收入决算表", "本年收入合计450.55万元。", "三、支出决算表", "本年支出合计450.55万元。"]
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda folder: write_docx(folder / "statement.docx", [*STATEMENT_TEXT, STATEMENT, *STATEMENT_AFTER]),
+        lambda folder: _text(
+            folder, "\n".join([*STATEMENT_TEXT, *(" | ".join(row) + " |" for row in STATEMENT), *STATEMENT_AFTER])
+        ),
+    ],
+    ids=["docx", "pipes"],
+)
+def test_a_statement_of_income_and_spending_side_by_side(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each side's figures are its own rows' (本年支出合计 is no 收入), a 行次 is no amount, a
+    functional class (一般公共服务支出) is no 政府采购 服务, and the rows' 一、二、三、 are no headings
+    of the report: no finding on a statement that adds up."""
+    report = evalrules.extract(evalrules.load(write(tmp_path)))
+    figures = {(f.concept, format(f.value, "f")) for f in report.facts if f.is_figure() and f.source == "table"}
+    assert ("final.income_other", "10.00") in figures
+    assert {value for _, value in figures} <= {"440.55", "10.00", "450.55"}  # no 行次, no class of spending
+    assert [s.number for s in report.sections] == ["一、", "二、", "三、"]
+    assert [f.code for f in evalrules.check(report)] == []

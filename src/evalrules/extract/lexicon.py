@@ -56,7 +56,7 @@ _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept on
 # What may stand right before a generic label without qualifying it: 本年收入 is income,
 # 事业收入 or 社会保障和就业支出 is one source or class of it.
 _UNQUALIFIED = re.compile(
-    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|预算|预算安排|安排|共|总|其中|合计|部门|单位|本级|机关|"
+    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|预算|预算安排|安排|(?<!公)共|总|其中|合计|部门|单位|本级|机关|"
     r"全镇|全区|全县|全市|全乡|本部门|本单位|我单位|实际|累计|人员|共有|实有|现有|核定|年末|年底|期末|政府采购)$"
 )
 

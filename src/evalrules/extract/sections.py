@@ -3,8 +3,9 @@
 A heading is a line that starts (after indentation and leftover field codes such as
 ``[bookmark: _GoBack]``) with a number in one of these styles — except where the layout
 says it is something else: an entry of a table of contents (目录, or a run of numbered lines
-that end in page numbers), the row label of a table written one cell a line (the next line
-holds a bare figure: 一、一般公共预算财政拨款收入 / 1 / 440.55), or a page header repeated
+that end in page numbers), a table's row (一、一般公共预算财政拨款收入 | 1 | 440.55 |) or the row
+label of a table written one cell a line (the next line holds a bare figure: 一、一般公共预算财政
+拨款收入 / 1 / 440.55), or a page header repeated
 on every page of one document (four reports one after another each have their headings once).
 A part heading (第二部分, 第三章) or a second document's title starts the numbering again
 (``Section.part``).  Levels are assigned as the
@@ -59,7 +60,7 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
         text, part = written[i], parts[i]
         if starts_part[i]:
             continue
-        if not headings[i] or _REPEATED_HEADER <= counts[(part, text)] > usual:
+        if not headings[i] or _REPEATED_HEADER <= counts[(part, text)] > usual or _is_row(text):
             continue
         before = _preceding(nonblank, i)
         # a table's row label: its figures one a line below it (or above it, where the text is cut off)
@@ -74,6 +75,12 @@ def _layout_headings(lines: Sequence[Line]) -> Iterator[tuple[Line, int]]:
 
 
 _SENTENCE_MARK = re.compile(r"[。，,；;：:]")
+
+
+def _is_row(text: str) -> bool:
+    """Whether a line is a table's row of two or more cells (一、一般公共预算财政拨款收入 | 1 | 440.55 |):
+    its number is the row's, not a heading's."""
+    return sum(1 for cell in text.split("|") if cell.strip()) >= 2
 
 
 def _preceding(nonblank: list[int], i: int) -> int | None:

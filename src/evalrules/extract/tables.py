@@ -276,6 +276,7 @@ def read_tables(
         topic = lexicon.topic_of(caption) or document_topic
         unit = _table_unit([Line(0, caption), *table]) or _label_unit(caption) or document_unit
         header: list[Column | None] = []
+        width: int | None = None  # of each of the tables set side by side, if the header repeats
         indicator: str | None = None
         path: tuple[str, ...] = ()
         sideways = _Sideways(lexicon.scope_of(caption) or document_scope, lexicon, known, unit)
@@ -295,19 +296,46 @@ def read_tables(
             if any(columns) and not numbers:
                 header = _without_group_headers(columns)
                 slots = [c.slot for c in row] if _one_line(row) and len(row) == row[0].width else []
+                width = _side_by_side(row) if slots else None
                 topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
                 weights = list(_header_weights(row))
                 indicator = weights[0].base.removeprefix("evaluation.indicator.") if weights else None
                 facts.extend(weights)
                 continue
             if header and numbers:
-                path = _indicator_path(row, header, path)
-                placed = _under_columns(row, header, slots)
-                facts.extend(_row_facts(row, header, placed, lexicon, known, topic, unit, indicator, path))
+                for part, part_header, part_slots in _side_parts(row, header, slots, width):
+                    path = _indicator_path(part, part_header, path)
+                    placed = _under_columns(part, part_header, part_slots)
+                    facts.extend(_row_facts(part, part_header, placed, lexicon, known, topic, unit, indicator, path))
             elif numbers:
                 facts.extend(_field_pairs(row, lexicon, known, topic, unit, sideways.scope or "final"))
         facts.extend(sideways.take([], [], False, topic))
     return facts
+
+
+def _side_by_side(header: list[Cell]) -> int | None:
+    """How many columns each table has where a header repeats its column names (项目 | 行次 | 金额 |
+    项目 | 行次 | 金额: a 收入支出决算总表's 收入 and 支出 side by side), else None."""
+    names = [cell.clean for cell in header]
+    for width in range(2, len(names) // 2 + 1):
+        if len(names) % width == 0 and all(name == names[i % width] for i, name in enumerate(names)):
+            return width
+    return None
+
+
+def _side_parts(
+    row: list[Cell], header: list[Column | None], slots: list[int | None], width: int | None
+) -> Iterator[tuple[list[Cell], list[Column | None], list[int | None]]]:
+    """The row as the tables set side by side cut it, each part with its own header and slots;
+    the whole row where the header does not repeat."""
+    if width is None:
+        yield row, header, slots
+        return
+    for start in range(0, len(header), width):
+        first, last = slots[start] or 0, slots[start + width - 1] or 0  # a header's cells each have a slot
+        part = [c for c in row if c.slot is not None and first <= c.slot <= last]
+        if part:
+            yield part, header[start : start + width], slots[start : start + width]
 
 
 def _field_pairs(
@@ -500,8 +528,8 @@ def _row_facts(
                 yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
     for column, cell in _in_order(columns, values) if placed is None else placed:
-        if column.kind == "previous":
-            continue  # last year's figure: it holds its place in the row, and has no concept
+        if column.kind in ("previous", "index"):
+            continue  # last year's figure, a row's number (行次): it holds its place in the row, and has no concept
         figure = _figure_unit(cell, column)
         if not _fits(column, figure):
             continue  # a percentage under 全年预算数: a slip of the table, not a figure of the column
