@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 from importlib.resources import files
+from pathlib import Path
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -148,3 +149,48 @@ def test_sichuan_execution_rate_off_is_reported(report: evalrules.Report, steps:
     highest = num.hi / den.lo * 100  # the highest rate the written amounts allow
     wrong = rounded(highest, rate.decimals) + steps * Decimal(1).scaleb(-rate.decimals)
     assert "EXE001" in codes(with_value(report, "execution.rate", str(wrong)), "sichuan")
+
+
+# The national 项目支出绩效自评表 as a department fills it in Word: the 10 points of 预算执行率 on the
+# money table's 年度资金总额 row, each first level's weight in its merged cell (产出指标（50分）)
+NATIONAL_MONEY = [
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "100", "120", "114", "10", "95%", "9.5"],
+    ["", "其中：当年财政拨款", "100", "120", "114", "—", "95%", "—"],
+]
+NATIONAL_INDICATORS = [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标（50分）", "数量指标", "新建道路里程", "≥10公里", "10.5公里", "20", "20", ""],
+    ["", "质量指标", "验收合格率", "100%", "100%", "15", "15", ""],
+    ["", "时效指标", "按期完工率", "100%", "95%", "15", "14", ""],
+    ["效益指标（30分）", "社会效益指标", "群众出行便利度", "提升", "提升", "30", "28", ""],
+    ["满意度指标（10分）", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+    ["总分", "", "", "", "", "100", "96.5", ""],
+]
+
+
+def _national_form(tmp_path: Path, first_level: str = "产出指标") -> evalrules.Report:
+    from tests.documents import write_docx
+
+    indicators = [[cell.replace("产出指标", first_level) for cell in row] for row in NATIONAL_INDICATORS]
+    items = ["项目支出绩效自评表", "（2022年度）", NATIONAL_MONEY, indicators, "项目自评得分96.5分，评价等级为优。"]
+    return evalrules.extract(evalrules.load(write_docx(tmp_path / "form.docx", items)))
+
+
+def test_the_national_form_filled_in_word_passes_the_project_ruleset(tmp_path: Path) -> None:
+    """年度资金总额 is the framework's 预算执行率, the first levels' weights are read from their cells
+    (产出指标（50分） names 产出指标): the form as filled in gets no finding."""
+    report = _national_form(tmp_path)
+    weights = {f.concept: f.number for f in report.facts if f.concept.count(".") == 2 and f.measure == "weight"}
+    assert weights == {
+        "evaluation.indicator.年度资金总额:weight": 10,
+        "evaluation.indicator.产出指标:weight": 50,
+        "evaluation.indicator.效益指标:weight": 30,
+        "evaluation.indicator.满意度指标:weight": 10,
+    }
+    assert codes(report, "project") == []
+
+
+def test_a_first_level_renamed_on_the_national_form_is_reported(tmp_path: Path) -> None:
+    found = evalrules.check(_national_form(tmp_path, "产出目标"), ruleset="project")
+    assert [(f.code, "产出目标" in f.message) for f in found] == [("XM010", True)]

@@ -305,6 +305,7 @@ def read_tables(
             if header and numbers:
                 for part, part_header, part_slots in _side_parts(row, header, slots, width):
                     path = _indicator_path(part, part_header, path)
+                    facts.extend(_level_weights(part, path))
                     placed = _under_columns(part, part_header, part_slots)
                     facts.extend(_row_facts(part, part_header, placed, lexicon, known, topic, unit, indicator, path))
             elif numbers:
@@ -407,11 +408,33 @@ def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[s
     named = figures_at[-1] - between + 1 if figures_at else 0
     if named <= 0 or figures_at[0] < named:  # not as wide as the header: its first figure ends the names
         first = figures_at[0] if figures_at else len(row)
-        return tuple(_NUMBERING.sub("", c.clean) for c in row[:first])[:_LEVELS]
-    names = [_NUMBERING.sub("", c.clean) for c in row[:named]][-len(levels) :]
+        return tuple(_level_name(c) for c in row[:first])[:_LEVELS]
+    names = [_level_name(c) for c in row[:named]][-len(levels) :]
     if len(levels) >= _LEVELS and len(names) == len(levels) - 1:
         return (*above[:1], *names)  # a 三级 row under a 一级 merged with the rows above
     return tuple(names)
+
+
+def _level_name(cell: Cell) -> str:
+    """An indicator's name as a level cell writes it, without its number or its weight
+    (产出指标（50分） → 产出指标)."""
+    weighted = _WEIGHTED.match(cell.clean)
+    return _NUMBERING.sub("", weighted["name"] if weighted else cell.clean)
+
+
+def _level_weights(row: list[Cell], path: tuple[str, ...]) -> Iterator[Fact]:
+    """The weights the upper levels' cells of an indicator row state (产出指标（50分） | 数量指标 | …):
+    each of the indicator its cell names, at that cell."""
+    for cell in row:
+        weighted = _WEIGHTED.match(cell.clean)
+        name = _level_name(cell) if weighted else None
+        if name is not None and name in path[:-1]:
+            level = path.index(name) + 1
+            yield _fact(indicator_concept(path[:level], "weight"), cell, "分", figure=_weight_figure(cell))
+
+
+def _weight_figure(cell: Cell) -> Figure | None:
+    return next((f for f in figures(cell.text) if f.unit == "分"), None)
 
 
 def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:

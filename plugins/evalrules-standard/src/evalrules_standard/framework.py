@@ -8,7 +8,8 @@ framework is not a report with every indicator missing), and a node's children o
 the report names some.  Then each declared indicator must be there (missing), with its
 weight (re-weighted); an indicator of the report in no declared place is a renamed one when
 a declared indicator of that level is missing, else one the framework does not have.
-Names compare without a trailing 指标 (产出 = 产出指标).
+Names compare without a trailing 指标 (产出 = 产出指标), and a name ``aliases`` gives is the
+framework's indicator it names (the national form's money row 年度资金总额 is its 预算执行率).
 """
 
 from __future__ import annotations
@@ -29,12 +30,16 @@ def _declared(framework: Mapping[str, float]) -> dict[tuple[str, ...], Decimal]:
     return {tuple(_key(part) for part in path.split(".")): Decimal(str(w)) for path, w in framework.items()}
 
 
-def _stated(nodes: tuple[Indicator, ...], prefix: tuple[str, ...] = ()) -> dict[tuple[str, ...], Indicator]:
+def _stated(
+    nodes: tuple[Indicator, ...], aliases: Mapping[str, str], prefix: tuple[str, ...] = ()
+) -> dict[tuple[str, ...], Indicator]:
+    """The report's indicators by path, a name the framework knows under another (年度资金总额 for
+    预算执行率: the national form's money row) under the framework's."""
     found: dict[tuple[str, ...], Indicator] = {}
     for node in nodes:
-        path = (*prefix, _key(node.name))
+        path = (*prefix, aliases.get(_key(node.name), _key(node.name)))
         found[path] = node
-        found.update(_stated(node.children, path))
+        found.update(_stated(node.children, aliases, path))
     return found
 
 
@@ -45,7 +50,8 @@ def _where(node: Indicator) -> tuple[Location, ...]:
 
 def evaluate_framework(rule: Rule, report: Report) -> Iterator[Outcome]:
     declared = _declared(rule["framework"])
-    stated = _stated(report.indicators)
+    aliases = {_key(written): _key(name) for written, name in (rule["aliases"] or {}).items()}
+    stated = _stated(report.indicators, aliases)
     firsts = [path for path in declared if len(path) == 1]
     common = [path for path in firsts if path in stated]
     if not firsts or len(common) < rule["min_overlap"] * len(firsts):
@@ -118,6 +124,9 @@ FRAMEWORK = RuleType(
     doc="指标体系与规则集声明的框架一致：指标不缺、不改名、权重不变",
     params={
         "framework": Param("table", values="number", doc="指标路径 → 权重，如 产出指标 = 40、产出指标.数量指标 = 20"),
+        "aliases": Param(
+            "table", required=False, values="text", doc="写法 → 框架中的指标名，如 年度资金总额 = 预算执行率"
+        ),
         "min_overlap": Param(
             "number", required=False, default=0.5, doc="报告至少含框架一级指标的比例，否则视为采用其他框架"
         ),
