@@ -41,6 +41,7 @@ class Term:
     no_topic: bool = False
     not_followed_by: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    not_right_after: tuple[str, ...] = ()
     unless_document: tuple[str, ...] = ()
 
 
@@ -49,6 +50,8 @@ _COUNTERPART = re.compile(
     r"(?:完成|较|比|与)(?:全年|年初|调整后)?(?:预算|决算)数?|(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)"
 )
 _MAX_FILLER = 12  # characters of filler a label may be followed by
+# the first of two names that share their noun (收、支总计, 收入和支出总计), before the second's label
+_SHARED_NOUN = re.compile(r"(?:收入?|支出?)[、和与及]$")
 # a bracket right before the figure that says what the figure covers, not what it is:
 # 一般公共预算收入(含辖区内列统收入,下同)40.5亿元
 _COVERAGE_ASIDE = re.compile(r"\((?:含|不含|包括|包含|下同)[^()]*\)$")
@@ -298,6 +301,7 @@ class Lexicon:
                         no_topic=raw.get("no_topic", False),
                         not_followed_by=tuple(raw.get("not_followed_by", ())),
                         not_after=tuple(clean_label(normalize(w)) for w in raw.get("not_after", ())),
+                        not_right_after=tuple(clean_label(normalize(w)) for w in raw.get("not_right_after", ())),
                         unless_document=tuple(normalize(w) for w in raw.get("unless_document", ())),
                     )
                 )
@@ -408,6 +412,8 @@ class Lexicon:
                         continue
                     if any(word in text[end:] for word in term.not_followed_by):
                         continue
+                    if term.not_right_after and _SHARED_NOUN.sub("", text[:start]).endswith(term.not_right_after):
+                        continue  # 财政拨款收、支总计: the appropriation's total, not the unit's
                     # a word that starts before the label (企业国有资产总额); the label's own words
                     # (一般公共预算拨款) are not another account's
                     if any(word in qualified or 0 <= text.find(word) < start for word in term.not_after):
