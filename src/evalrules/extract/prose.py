@@ -75,6 +75,7 @@ _SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
 # a label that names an indicator by itself: 产出指标, 预算执行率, 满意度 — not 每超过一个百分点扣
 _NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()]{0,13}(?:指标|率|度|性|金额|总额|情况)$")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
+_SCORED_NEXT = re.compile(r"[,，]\s*(?:实际|自评)?得分")  # 20分，得分19分: the figure before is a weight
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
 _SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
@@ -121,6 +122,7 @@ class _Sentence:
     unnamed: str | None = None  # the class of spending the last amount with no concept is of (初中教育支出)
     entity_named: bool = False  # an entity word stands right before the current figure
     joint: tuple[Fact, Fact] | None = None  # the two totals a 收支 stands for, while they are the subject
+    weighted: str | None = None  # the indicator whose weight was just read: 得分 next is its score
     # (subject, parent, breakdown) at each bracket still open
     asides: list[tuple[Fact | None, Fact | None, bool]] = attrs.Factory(list)
 
@@ -504,7 +506,7 @@ def _read_sentence(
             continue
         parent = state.parent if state.breakdown else None
         if dim == "score":
-            fact = _score_fact(label, figure, para, indicators, period, clause)
+            fact = _score_fact(label, figure, para, indicators, period, clause, state)
         else:
             fact = _money_fact(label, dim, state, context, figure, para, period, clause, lexicon, known)
             if fact is not None:  # 其中货物类采购项目231个，采购计划金额…: the item's
@@ -520,12 +522,15 @@ def _read_sentence(
             fact is not None
             and state.subject is not None
             and state.subject.clause == clause
-            and fact.base == _rescoped(state.subject.base, _scope_of(fact.base), known)
+            and _scope_of(fact.base) == "budget"
+            and fact.base == _rescoped(state.subject.base, "budget", known)
         ):
-            # the other scope of the sentence's subject: a change written next is still the subject's
-            # (a figure that opens a sentence is its subject, whatever the sentence before stated)
+            # the budget of the sentence's subject, an aside (…支出2.05万元，年初预算为2万元): a change
+            # written next is still the subject's.  The other way round (预算15万元，实际支出12.30万元，
+            # 较上年减少2.10万元) the spending is the subject; and a figure that opens a sentence is its
+            # subject, whatever the sentence before stated.
             state.previous = fact
-            state.against_budget = _scope_of(fact.base) == "budget"
+            state.against_budget = True
             yield fact
         elif fact is not None:
             state.previous, state.subject = state.subject, fact
@@ -877,11 +882,22 @@ def _difference(
 
 
 def _score_fact(
-    label: str, figure: Figure, para: _Paragraph, indicators: _Indicators, period: int | None, clause: int
+    label: str,
+    figure: Figure,
+    para: _Paragraph,
+    indicators: _Indicators,
+    period: int | None,
+    clause: int,
+    state: _Sentence,
 ) -> Fact | None:
+    """An indicator's weight or score, or the total score.  A named indicator's figure followed
+    by 得分 (部门决策指标20分，得分19分) is its weight, and the 得分 after it its score."""
     name = _LEAD.sub("", label)
     if _TOTAL_SCORE.search(name) and not _WEIGHT.search(name):
         return _fact("evaluation.total_score", figure.value, figure, para, period, clause)
+    weighted, state.weighted = state.weighted, None
+    if weighted is not None and _SCORE.fullmatch(name):
+        return _fact(indicator_concept((weighted,), "score"), figure.value, figure, para, period, clause)
     heading = indicators.innermost(para.at(figure.start)[0].number)
     for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
         if pattern.search(name):
@@ -890,6 +906,9 @@ def _score_fact(
             path = indicators.path(heading)
             return _fact(indicator_concept(path, measure), figure.value, figure, para, period, clause)
     if _NAME.match(name):
+        if _SCORED_NEXT.match(para.text, figure.end):
+            state.weighted = name
+            return _fact(indicator_concept((name,), "weight"), figure.value, figure, para, period, clause)
         return _fact(indicator_concept((name,), "score"), figure.value, figure, para, period, clause)
     return None
 
