@@ -75,6 +75,7 @@ _SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
 # a label that names an indicator by itself: 产出指标, 预算执行率, 满意度 — not 每超过一个百分点扣
 _NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()]{0,13}(?:指标|率|度|性|金额|总额|情况)$")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
+_CLAUSE_SPLIT = re.compile(r"[,，、:：;；()（）\s]")
 _SCORED_NEXT = re.compile(r"[,，]\s*(?:实际|自评)?得分")  # 20分，得分19分: the figure before is a weight
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
@@ -122,7 +123,7 @@ class _Sentence:
     unnamed: str | None = None  # the class of spending the last amount with no concept is of (初中教育支出)
     entity_named: bool = False  # an entity word stands right before the current figure
     joint: tuple[Fact, Fact] | None = None  # the two totals a 收支 stands for, while they are the subject
-    weighted: str | None = None  # the indicator whose weight was just read: 得分 next is its score
+    indicator: str | None = None  # the indicator the sentence named last: a bare 得分 or 权重 is its
     # (subject, parent, breakdown) at each bracket still open
     asides: list[tuple[Fact | None, Fact | None, bool]] = attrs.Factory(list)
 
@@ -890,26 +891,30 @@ def _score_fact(
     clause: int,
     state: _Sentence,
 ) -> Fact | None:
-    """An indicator's weight or score, or the total score.  A named indicator's figure followed
-    by 得分 (部门决策指标20分，得分19分) is its weight, and the 得分 after it its score."""
+    """An indicator's weight or score, or the total score.  The indicator is the one the label
+    names (产出指标得分48分), else the one the sentence named last (部门决策指标20分，得分19分;
+    预算执行率得分9.5分（权重10分）), else the heading's.  A named indicator's figure followed by
+    得分 is its weight, the 得分 after it its score."""
     name = _LEAD.sub("", label)
     if _TOTAL_SCORE.search(name) and not _WEIGHT.search(name):
         return _fact("evaluation.total_score", figure.value, figure, para, period, clause)
-    weighted, state.weighted = state.weighted, None
-    if weighted is not None and _SCORE.fullmatch(name):
-        return _fact(indicator_concept((weighted,), "score"), figure.value, figure, para, period, clause)
-    heading = indicators.innermost(para.at(figure.start)[0].number)
     for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
-        if pattern.search(name):
-            if heading is None:
-                return None
-            path = indicators.path(heading)
+        if found := pattern.search(name):
+            own = _CLAUSE_SPLIT.split(name[: found.start()])[-1]  # ），产出指标得分: 产出指标
+            if _NAME.match(own):
+                state.indicator = own
+            if _NAME.match(own) or (state.indicator is not None and not own):
+                path: tuple[str, ...] = (own or state.indicator or "",)
+            else:
+                heading = indicators.innermost(para.at(figure.start)[0].number)
+                if heading is None:
+                    return None
+                path = indicators.path(heading)
             return _fact(indicator_concept(path, measure), figure.value, figure, para, period, clause)
     if _NAME.match(name):
-        if _SCORED_NEXT.match(para.text, figure.end):
-            state.weighted = name
-            return _fact(indicator_concept((name,), "weight"), figure.value, figure, para, period, clause)
-        return _fact(indicator_concept((name,), "score"), figure.value, figure, para, period, clause)
+        state.indicator = name
+        measure = "weight" if _SCORED_NEXT.match(para.text, figure.end) else "score"
+        return _fact(indicator_concept((name,), measure), figure.value, figure, para, period, clause)
     return None
 
 
