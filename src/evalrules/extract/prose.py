@@ -901,15 +901,14 @@ def _score_fact(
     for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
         if found := pattern.search(name):
             own = _CLAUSE_SPLIT.split(name[: found.start()])[-1]  # ），产出指标得分: 产出指标
-            if _NAME.match(own):
-                state.indicator = own
-            if _NAME.match(own) or (state.indicator is not None and not own):
-                path: tuple[str, ...] = (own or state.indicator or "",)
-            else:
-                heading = indicators.innermost(para.at(figure.start)[0].number)
-                if heading is None:
-                    return None
+            named = own if _NAME.match(own) else None if own else state.indicator
+            path: tuple[str, ...]
+            if named is not None:
+                state.indicator, path = named, (named,)
+            elif (heading := indicators.innermost(para.at(figure.start)[0].number)) is not None:
                 path = indicators.path(heading)
+            else:
+                return None
             return _fact(indicator_concept(path, measure), figure.value, figure, para, period, clause)
     if _NAME.match(name):
         state.indicator = name
