@@ -314,7 +314,8 @@ def test_the_rate_of_each_source_of_a_projects_funds_is_checked_against_its_own_
 
 def test_the_appropriations_totals_are_not_the_units(tmp_path: Path) -> None:
     """A 部门决算说明 states the unit's 收、支总计 and, under its own heading, the appropriation's
-    (财政拨款收、支总计): two accounts, each with its own change — not one figure stated twice."""
+    (财政拨款收、支总计): two accounts, each with its own change — not one figure stated twice, and
+    the appropriation's figures none of the unit's."""
     text = (
         "某县教育局2022年度部门决算公开说明\n一、收入支出决算总体情况说明\n"
         "2022年度收、支总计12,345.67万元。与2021年度相比，收、支总计各增加1,234.56万元，增长11.11%。\n"
@@ -325,4 +326,6 @@ def test_the_appropriations_totals_are_not_the_units(tmp_path: Path) -> None:
     report = read_report(tmp_path, text)
     totals = {(f.concept, format(f.value, "f")) for f in report.facts if f.concept.startswith("final.expense_total")}
     assert ("final.expense_total", "10800.00") not in totals
+    # nor is the appropriation's change its income's (财政拨款收、支总计各增加 is no 财政拨款收入's change)
+    assert not [f for f in report.facts if f.concept.startswith("final.income_fiscal")]
     assert [f.code for f in evalrules.check(report)] == []
