@@ -159,11 +159,17 @@ def test_a_ruled_pdf_whose_grid_cannot_be_parsed_keeps_its_text(
         raise ValueError("pdfminer could not parse the page")
 
     path = write_ruled_pdf(
-        tmp_path / "form.pdf", ["“三公”经费支出合计12.50万元。", [["项目", "决算数"], ["合计", "12.50"]]]
+        tmp_path / "form.pdf",
+        ["“三公”经费支出合计12.50万元。", [["项目", "决算数"], ["合计", "12.50"]]],
+        column_width=120,
     )
     monkeypatch.setattr(pdfplumber, "open", broken)
-    report = evalrules.extract(evalrules.load(path))
+    document = evalrules.load(path)
+    report = evalrules.extract(document)
     assert ("three_public.final.total", "12.50") in {(f.concept, str(f.value)) for f in report.facts}
+    # the table's cells are still there, as the text PDFium gives (its gap between cells a bar)
+    assert "合计 | 12.50" in [line.text for line in document.lines()]
+    assert all(block.kind == "paragraph" for block in document.blocks)
 
 
 @pytest.mark.parametrize("encoding", ["big5", "utf-16-le", "utf-16-be"])

@@ -704,7 +704,7 @@ _SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")
 _CHANGE_LIST = re.compile(rf"^[,，;；]*(?:分别|各){_CHANGE}$")  # …各减少1267.86、2570.97万元，各下降23.51%、38.28%
 
 
-_SHARED_HEAD = re.compile(r"[收支]$")  # the head of a name whose noun the list's last name carries
+_SHARED_HEADS = ("收", "支")  # the heads of names whose noun the list's last name carries: 收、支总计
 
 
 def _listed_names(
@@ -718,13 +718,13 @@ def _listed_names(
     head = _YEAR_MENTION.split(_COMPARED_TAIL.sub("", _COMPARED.sub("", head)))[-1]
     names = re.split(r"[、和及与]", head)
     concepts = []
-    for name in names[:-1] if _SHARED_HEAD.fullmatch(names[-1][:1]) else ():
-        if _SHARED_HEAD.search(name) and len(name) > 1:
-            # 财政拨款收、支总计: a head with words of its own before it names the whole list's account,
-            # read whole (财政拨款收总计); the list is read only if that is a concept
-            scope = state.scope or context.scope
-            if lexicon.resolve(name + names[-1][1:], "money", scope, ANY_PARENT, known, state.topic) is None:
-                return None
+    if names[-1].startswith(_SHARED_HEADS):
+        # 财政拨款收、支总计: a head with words of its own before it names the whole list's account,
+        # read whole (财政拨款收总计); the list is read only if that is a concept
+        scope = state.scope or context.scope
+        qualified = [name + names[-1][1:] for name in names[:-1] if len(name) > 1 and name.endswith(_SHARED_HEADS)]
+        if any(lexicon.resolve(name, "money", scope, ANY_PARENT, known, state.topic) is None for name in qualified):
+            return None
     for name in names:
         if len(name) > _LISTED_NAME:
             return None  # not a name of a list: and each start of it tried would cost its length

@@ -415,26 +415,27 @@ def _indicator_path(row: list[Cell], header: list[Column | None], above: tuple[s
     return tuple(names)
 
 
+def _weighted(cell: Cell) -> tuple[str, Figure] | None:
+    """The indicator a cell names with its weight (绩效指标(90分), 产出指标（50分）), and that weight."""
+    found = _WEIGHTED.match(cell.clean)
+    weight = next((f for f in figures(cell.text) if f.unit == "分"), None) if found else None
+    return (found["name"], weight) if found and weight is not None else None
+
+
 def _level_name(cell: Cell) -> str:
     """An indicator's name as a level cell writes it, without its number or its weight
     (产出指标（50分） → 产出指标)."""
-    weighted = _WEIGHTED.match(cell.clean)
-    return _NUMBERING.sub("", weighted["name"] if weighted else cell.clean)
+    weighted = _weighted(cell)
+    return _NUMBERING.sub("", weighted[0] if weighted else cell.clean)
 
 
 def _level_weights(row: list[Cell], path: tuple[str, ...]) -> Iterator[Fact]:
     """The weights the upper levels' cells of an indicator row state (产出指标（50分） | 数量指标 | …):
     each of the indicator its cell names, at that cell."""
     for cell in row:
-        weighted = _WEIGHTED.match(cell.clean)
-        name = _level_name(cell) if weighted else None
-        if name is not None and name in path[:-1]:
+        if (weighted := _weighted(cell)) and (name := _NUMBERING.sub("", weighted[0])) in path[:-1]:
             level = path.index(name) + 1
-            yield _fact(indicator_concept(path[:level], "weight"), cell, "分", figure=_weight_figure(cell))
-
-
-def _weight_figure(cell: Cell) -> Figure | None:
-    return next((f for f in figures(cell.text) if f.unit == "分"), None)
+            yield _fact(indicator_concept(path[:level], "weight"), cell, "分", figure=weighted[1])
 
 
 def _without_group_headers(columns: list[Column | None]) -> list[Column | None]:
@@ -467,10 +468,8 @@ _WEIGHTED = re.compile(
 def _header_weights(row: list[Cell]) -> Iterator[Fact]:
     """A header cell 绩效指标(90分) states the weight of the indicator it names."""
     for cell in row:
-        found = _WEIGHTED.match(cell.clean)
-        weight = next((f for f in figures(cell.text) if f.unit == "分"), None)
-        if found and weight is not None:
-            yield _fact(indicator_concept((found["name"],), "weight"), cell, "分", figure=weight)
+        if weighted := _weighted(cell):
+            yield _fact(indicator_concept((weighted[0],), "weight"), cell, "分", figure=weighted[1])
 
 
 def _table_unit(lines: Sequence[Line]) -> str | None:
@@ -827,9 +826,8 @@ def _spaced_indicators(tokens: Sequence[Cell | None], start: int) -> tuple[list[
     row: list[Cell] = []
     while at < len(tokens) and (cell := tokens[at]) is not None:
         at += 1
-        weighted = _WEIGHTED.match(cell.clean)
-        if weighted:  # a first level, with its weight
-            first, second, row = weighted["name"], None, []
+        if weighted := _weighted(cell):  # a first level, with its weight
+            first, second, row = weighted[0], None, []
             facts.extend(_header_weights([cell]))
             continue
         row.append(cell)

@@ -249,11 +249,11 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
         width is not None
         and width - _WRAP_SLACK <= len(text) <= width
         and not _ENDS.search(text)
-        and not _ends_as_title(text)
         and bool(following.text.strip())
         and heading_of(following.text) is None
         and not is_contents(following.text)
         and (heading_of(text) is None or len(text) == width)  # a heading that runs on into its text
+        and not _ends_as_title(text)  # last: it normalises the line, which the rest need not
     )
 
 
