@@ -64,6 +64,7 @@ _UNQUALIFIED = re.compile(
 )
 
 
+_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
 _CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
 _ASIDE = re.compile(r"\([^()]{0,12}\)|\([^()\d]{0,40}\)")  # an aside without figures may be long
@@ -184,6 +185,7 @@ class Lexicon:
     entities: Entities = Entities()
     items: tuple[Item, ...] = ()
     joint: Joint = Joint()
+    between_topic: tuple[str, ...] = ()  # words between a topic's name and its total's label
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -192,6 +194,8 @@ class Lexicon:
     _account_names: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
     # topic → the labels of each part of its total (三公经费 → 因公出国(境)费…, 公务用车…, 公务接待费…)
     _topic_parts: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, repr=False, eq=False)
+    # a group of concepts (three_public) → the labels of its terms
+    _group_labels: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
     # a concept, in each scope → the concept it is a part of (three_public.final.reception → …total)
     _parents: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
 
@@ -209,6 +213,11 @@ class Lexicon:
         pattern = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
         object.__setattr__(self, "_qualifiers", pattern)
         object.__setattr__(self, "_topic_parts", self._parts_of_topics())
+        groups: dict[str, tuple[str, ...]] = {}
+        for term in self.terms:
+            group = term.concept.partition(".")[0]
+            groups[group] = groups.get(group, ()) + term.labels
+        object.__setattr__(self, "_group_labels", groups)
         parents = {
             term.concept.replace("{scope}", scope): term.parent.replace("{scope}", scope)
             for scope in self.scopes
@@ -251,6 +260,21 @@ class Lexicon:
         before = text[:start]
         return bool(_UNQUALIFIED.search(before)) and not any(before.endswith(name) for name in self.not_scope)
 
+    def _names_topic_before(self, term: Term, word: str, text: str, start: int) -> bool:
+        """Whether ``word``, a label of a topic's ``term`` starting at ``start``, is that term's:
+        it names the topic, or what stands before it names the topic, another of its figures
+        (公务接待费的财政拨款预算数, 政府集中采购的预算规模), or nothing (机关运行经费支出 is not
+        the 三公经费's)."""
+        names = self.topics[term.topic] if term.topic else ()
+        if any(name in word for name in names) or self._unqualified(text, start):
+            return True
+        before = text[:start]
+        while stripped := next((w for w in self.between_topic if before.endswith(w)), None):
+            before = before[: -len(stripped)]
+        if not before or not _CJK_END.search(before):
+            return True
+        return before.endswith(names) or before.endswith(self._group_labels[term.concept.partition(".")[0]])
+
     def qualifiers(self, text: str) -> list[tuple[int, str]]:
         """Where each word that disqualifies a term (``not_after``) ends in ``text``, a paragraph:
         one scan, so that asking which hold before each figure does not rescan the paragraph."""
@@ -268,10 +292,12 @@ class Lexicon:
         entities: dict[str, tuple[str, ...]] = {}
         items: list[Item] = []
         joint_words: tuple[str, ...] = ()
+        between_topic: tuple[str, ...] = ()
         pairs: tuple[tuple[str, str], ...] = ()
         for text in texts:
             data = tomllib.loads(text)
             joint = data.get("joint", {})
+            between_topic += tuple(clean_label(normalize(w)) for w in data.get("topic_label", {}).get("between", ()))
             joint_words += tuple(clean_label(normalize(w)) for w in joint.get("words", ()))
             pairs += tuple((a, b) for a, b in joint.get("pairs", ()))
             items.extend(
@@ -314,6 +340,7 @@ class Lexicon:
             Entities(**entities),
             tuple(items),
             Joint(joint_words, pairs),
+            tuple(sorted(set(between_topic), key=len, reverse=True)),
         )
 
     def for_document(self, text: str) -> Lexicon:
@@ -403,6 +430,8 @@ class Lexicon:
                     if dimension not in term.units or (term.topic is not None and term.topic != topic):
                         continue
                     if term.no_topic and topic is not None:
+                        continue
+                    if term.topic is not None and not self._names_topic_before(term, word, text, end - length):
                         continue
                     concept = term.concept.replace("{scope}", scope)
                     if concept not in known:

@@ -856,17 +856,32 @@ def _money_fact(
         concept, is_part = resolved
         if not is_part:
             state.parent, state.breakdown = None, False
-        item = _heading_item(concept, label, context.item, known)
+        # the sentence's own item is stated with its label (公务接待费预算为5万元，支出决算为3.2万元);
+        # the heading's is inferred
+        named = _heading_item(concept, label, _item_named(subject, clause, label, lexicon), known)
+        item = named if named != concept else _heading_item(concept, label, context.item, known)
         fact = _fact(item, figure.value, figure, para, period, clause)
-        return fact if item == concept else attrs.evolve(fact, source="inferred")
+        return fact if item in (concept, named) else attrs.evolve(fact, source="inferred")
     if state.breakdown and state.entity_named and state.parent is not None and state.parent.concept:
         # 共投入资金1987.08万元。其中中央资金投入776.84万元: the whole's figure, of the entity named
         return attrs.evolve(_fact(state.parent.base, figure.value, figure, para, period, clause), source="inferred")
     return counterpart() if len(label) <= 8 else None
 
 
+_ITEM_ENDS = re.compile(r"[;；]|其中")  # the next item, or the parts of the one stated
+
+
+def _item_named(subject: Fact | None, clause: int, label: str, lexicon: Lexicon) -> str | None:
+    """The item a sentence is stating, for a bare label of its topic's total after it:
+    公务接待费预算为5万元，支出决算为3.2万元 states the 公务接待费's spending, not the 三公经费's."""
+    if subject is None or subject.clause != clause or subject.base.endswith(".total") or _ITEM_ENDS.search(label):
+        return None
+    return subject.base if lexicon.topic_of(label) is None else None
+
+
 def _heading_item(concept: str, label: str, item: str | None, known: Mapping[str, str]) -> str:
-    """Under (3)公务接待费支出情况, a bare 支出2.05万元 is the heading's item, not the topic's total."""
+    """Under (3)公务接待费支出情况, a bare 支出2.05万元 is the heading's item (or the sentence's,
+    see ``_item_named``), not the topic's total."""
     if item is None or not concept.endswith(".total") or _TOTAL_WORD.search(clean_label(label)):
         return concept
     scope = _scope_of(concept)
