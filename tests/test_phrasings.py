@@ -529,6 +529,53 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "一般公共预算收入(含辖区内列统收入,下同)40.5亿元,同口径增长11.9%。",
             {("final.income", "40.5", "亿元"), ("final.income:yoy_pct", "11.9", "%")},
         ),
+        (  # the account a part of a 其中 breakdown names holds for that sentence only
+            "收入合计850.26万元，其中：一般公共预算财政拨款收入820.26万元。支出合计845.12万元。",
+            {
+                ("final.income", "850.26", "万元"),
+                ("final.income_fiscal", "820.26", "万元"),
+                ("final.expense", "845.12", "万元"),
+            },
+        ),
+        (  # indicators of any name: their weight in brackets, the 得 after it
+            "综合自评得分92分。其中预算编制（15分）得14分，预算执行（35分）得32分。",
+            {
+                ("evaluation.total_score", "92", "分"),
+                ("evaluation.indicator.预算编制:weight", "15", "分"),
+                ("evaluation.indicator.预算编制:score", "14", "分"),
+                ("evaluation.indicator.预算执行:weight", "35", "分"),
+                ("evaluation.indicator.预算执行:score", "32", "分"),
+            },
+        ),
+        (  # …a part of the total score with its weight in brackets after
+            "综合自评得分92分。其中预算编制得分14分（满分15分），预算执行得分32分（满分35分）。",
+            {
+                ("evaluation.total_score", "92", "分"),
+                ("evaluation.indicator.预算编制:weight", "15", "分"),
+                ("evaluation.indicator.预算编制:score", "14", "分"),
+                ("evaluation.indicator.预算执行:weight", "35", "分"),
+                ("evaluation.indicator.预算执行:score", "32", "分"),
+            },
+        ),
+        (  # …a list after a colon, each weight followed by its 实际得分
+            "各项指标得分情况如下：投入类指标20分，实际得分18分；过程类指标20分，实际得分19分。",
+            {
+                ("evaluation.indicator.投入类指标:weight", "20", "分"),
+                ("evaluation.indicator.投入类指标:score", "18", "分"),
+                ("evaluation.indicator.过程类指标:weight", "20", "分"),
+                ("evaluation.indicator.过程类指标:score", "19", "分"),
+            },
+        ),
+        # …but a subject's score names no indicator
+        ("该项目得分92分。", set()),
+        (  # 调整预算 is the year's budget, as 调整预算数 is
+            "2022年年初预算800.00万元，调整预算865.30万元，实际支出845.12万元，预算执行率97.67%。",
+            {
+                ("execution.annual_budget", "865.30", "万元"),
+                ("final.expense", "845.12", "万元"),
+                ("execution.rate", "97.67", "%"),
+            },
+        ),
     ],
 )
 def test_phrasing(tmp_path: Path, text: str, expected: set[tuple[str, str, str | None]]) -> None:

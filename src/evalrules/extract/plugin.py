@@ -33,11 +33,16 @@ def evalrules_extract(
     prose = [line for line in prose if line.number not in rows]
     title_text = title.text if title else None
     report_year = int(year.value) if year is not None else None
-    facts.extend(read_prose(prose, sections, lexicon, known, title_text, report_year))
-    facts.extend(read_tables(lines, tables, lexicon, known, title_text))
-    facts.extend(read_spaced_tables(prose, lexicon, known, title_text))
-    facts.extend(runon)
-    facts.extend(read_glued_rows(prose, known))
+    cells = [
+        *read_tables(lines, tables, lexicon, known, title_text),
+        *read_spaced_tables(prose, lexicon, known, title_text),
+        *runon,
+        *read_glued_rows(prose, known),
+    ]
+    # a figure a table reader read as a cell is not read again as prose
+    read = {(f.line, f.span.column) for f in cells}
+    facts.extend(f for f in read_prose(prose, sections, lexicon, known, title_text, report_year) if (f.line, f.span.column) not in read)
+    facts.extend(cells)
     # an indicator table is read by the grammar of its cells where that reading's weights add
     # up in more places than its rows' do (merged cells written once, rows wrapped or one cell
     # a line): of two readings, the one the form's arithmetic confirms more

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
@@ -71,11 +72,14 @@ _TOTAL_SCORE = re.compile(
     r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)(?:[^表指\d]{0,6})$"
 )
 _WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
-_SCORE = re.compile(r"(得分|得|评分|实得)[为是:]?$")
+_SCORE = re.compile(r"(?:实际|自评|最终)?(得分|得|评分|实得)[为是:]?$")
 # a label that names an indicator by itself: 产出指标, 预算执行率, 满意度 — not 每超过一个百分点扣
 _NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()]{0,13}(?:指标|率|度|性|金额|总额|情况)$")
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；()（）\s]")
+_WEIGHT_NEXT = re.compile(r"\s*\(\s*(?:满分|权重|分值)?\s*\d+(?:\.\d+)?\s*分")  # 得分14分（满分15分）
+_SCORED_AFTER_BRACKET = re.compile(r"\s*\)[,，:：]?\s*(?:实际|自评)?得")
 _SCORED_NEXT = re.compile(r"[,，]\s*(?:实际|自评)?得分")  # 20分，得分19分: the figure before is a weight
 _TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
 # a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
@@ -365,8 +369,9 @@ def read_prose(
             contexts[innermost] = _Context(scope, topic, item, year)
         context = contexts[innermost]
         carried = _Sentence(topic=context.topic)
-        qualifiers = lexicon.qualifiers(text)
-        for sentence in _SENTENCE.finditer(text):
+        sentences = list(_SENTENCE.finditer(text))
+        qualifiers = _holding(lexicon.qualifiers(text), sentences)
+        for sentence in sentences:
             clause += 1
             state = _Sentence(
                 scope=_opening_scope(sentence.group(), carried, year),
@@ -389,6 +394,22 @@ def read_prose(
     return _resolve_indicator_names([f for f in facts if f.base])
 
 
+def _holding(qualifiers: Sequence[tuple[int, str]], sentences: Sequence[re.Match[str]]) -> list[tuple[int, int, str]]:
+    """Each qualifier word (where it ends, the word) with where it stops holding: at the end of
+    the paragraph, or of its sentence where it qualifies one part of a 其中 breakdown (…其中：一般
+    公共预算财政拨款收入820.26万元。支出合计845.12万元 is the whole's spending)."""
+    starts = [sentence.start() for sentence in sentences]
+    held = []
+    for at, word in qualifiers:
+        until = sys.maxsize
+        if (index := bisect.bisect_right(starts, at) - 1) >= 0:
+            sentence = sentences[index]
+            if "其中" in sentence.string[sentence.start() : at]:
+                until = sentence.end()
+        held.append((at, until, word))
+    return held
+
+
 def _opening_scope(sentence: str, carried: _Sentence, year: int | None) -> str | None:
     """The scope a sentence starts in: final where it compares its figures with the budget;
     none of its own where it opens with its year (2022年支出76.36万元 after a sentence on
@@ -408,12 +429,13 @@ def _read_sentence(
     lexicon: Lexicon,
     known: Mapping[str, str],
     clause: int,
-    qualifiers: Sequence[tuple[int, str]],
+    qualifiers: Sequence[tuple[int, int, str]],
     earlier: Sequence[Fact],
 ) -> Iterator[Fact]:
     """The facts of one sentence; ``state`` comes in with what the sentences before it in the
     paragraph set (scope, topic, and the figure a 其中 breakdown was of) and goes out updated.
-    ``qualifiers`` are the paragraph's qualifier words, each with where it ends; ``earlier`` the
+    ``qualifiers`` are the paragraph's qualifier words, each with where it ends and where it
+    stops holding (see ``_holding``); ``earlier`` the
     facts of the sentences before it."""
     position = sentence.start()
     # the years a sentence speaks of; 较2021年度 names the year compared with, not the figure's
@@ -435,7 +457,7 @@ def _read_sentence(
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         # a qualifier holds for the rest of its paragraph
-        state.qualified = frozenset(word for at, word in qualifiers if at <= position)
+        state.qualified = frozenset(word for at, until, word in qualifiers if at <= position < until)
         if "其中" in label:
             state.parent, state.breakdown = state.subject, True
             if state.subject is not None and state.unnamed and state.subject.entity == state.unnamed:
@@ -919,14 +941,26 @@ def _score_fact(
     """An indicator's weight or score, or the total score.  The indicator is the one the label
     names (产出指标得分48分), else the one the sentence named last (部门决策指标20分，得分19分;
     预算执行率得分9.5分（权重10分）), else the heading's.  A named indicator's figure followed by
-    得分 is its weight, the 得分 after it its score."""
+    得分 is its weight, the 得分 after it its score; so is a figure in brackets right after a name
+    that the 得分 follows (预算编制（15分）得14分).
+
+    A label that names an indicator by its form (产出指标, 预算执行率) names it anywhere; a name
+    of any other form (预算编制) only where the sentence shows it is an indicator's: inside a
+    其中 breakdown of the total, with its weight in brackets, or its figure followed by 得分 —
+    该项目得分92分 names no indicator 该项目."""
     name = _LEAD.sub("", label)
     if _TOTAL_SCORE.search(name) and not _WEIGHT.search(name):
         return _fact("evaluation.total_score", figure.value, figure, para, period, clause)
+    scored_next = _SCORED_NEXT.match(para.text, figure.end) is not None
+    shown = state.breakdown or scored_next or _WEIGHT_NEXT.match(para.text, figure.end) is not None
+
+    def indicator(own: str) -> str | None:
+        return own if _NAME.match(own) or (shown and _PLAIN_NAME.fullmatch(own)) else None
+
     for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
         if found := pattern.search(name):
-            own = _CLAUSE_SPLIT.split(name[: found.start()])[-1]  # ），产出指标得分: 产出指标
-            named = own if _NAME.match(own) else None if own else state.indicator
+            own = _own_name(name[: found.start()])  # ），产出指标得分: 产出指标
+            named = indicator(own) if own else state.indicator
             path: tuple[str, ...]
             if named is not None:
                 state.indicator, path = named, (named,)
@@ -935,11 +969,22 @@ def _score_fact(
             else:
                 return None
             return _fact(indicator_concept(path, measure), figure.value, figure, para, period, clause)
-    if _NAME.match(name):
-        state.indicator = name
-        measure = "weight" if _SCORED_NEXT.match(para.text, figure.end) else "score"
-        return _fact(indicator_concept((name,), measure), figure.value, figure, para, period, clause)
+    # a weight in brackets whose score the sentence gives next: 预算编制（15分）得14分
+    bracketed = name.endswith("(")
+    if bracketed and _SCORED_AFTER_BRACKET.match(para.text, figure.end) is None:
+        return None  # a cell's weight (数量指标(10分)) where the tree is not a sentence's: the tables'
+    shown = shown or bracketed
+    if (named := indicator(_own_name(name))) is not None:
+        state.indicator = named
+        measure = "weight" if scored_next or bracketed else "score"
+        return _fact(indicator_concept((named,), measure), figure.value, figure, para, period, clause)
     return None
+
+
+def _own_name(text: str) -> str:
+    """The name a label ends with: its last clause, a bracket opened after it left out
+    (各项指标得分情况如下：投入类指标 → 投入类指标; 预算编制（ → 预算编制)."""
+    return _CLAUSE_SPLIT.split(text.removesuffix("("))[-1]
 
 
 def _resolve_indicator_names(facts: list[Fact]) -> list[Fact]:
