@@ -568,6 +568,15 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
         ),
         # …but a subject's score names no indicator
         ("该项目得分92分。", set()),
+        (  # a 部门预算 disclosure states no final figure: its 上年结转结余 is in the budget
+            "某市司法局2023年部门预算公开说明\n2023年收入预算总计3,256.80万元，其中：一般公共预算拨款收入"
+            "3,106.80万元，上年结转结余150.00万元。支出预算总计3,256.80万元。",
+            {
+                ("budget.income", "3256.80", "万元"),
+                ("budget.income_fiscal", "3106.80", "万元"),
+                ("budget.expense", "3256.80", "万元"),
+            },
+        ),
         (  # 调整预算 is the year's budget, as 调整预算数 is
             "2022年年初预算800.00万元，调整预算865.30万元，实际支出845.12万元，预算执行率97.67%。",
             {

@@ -26,12 +26,17 @@ def evalrules_extract(
     year = year_fact(lines)
     if year is not None:
         facts.append(year)
-    lexicon, known = lexicon.for_document("\n".join(line.text for line in lines)), concepts
+    text = "\n".join(line.text for line in lines)
+    lexicon, known = lexicon.for_document(text), concepts
+    title_text = title.text if title else None
+    if lexicon.default_scope(title_text, text) == "budget":
+        # a document that speaks only of its budget (a 部门预算 disclosure) states no final figure:
+        # its 收、支总计 is the budget's, not the 决算's 收入总计
+        known = {concept: name for concept, name in concepts.items() if not concept.startswith("final.")}
     tables = table_lines(lines)
     prose = [line for line in lines if line.number not in tables]
     runon, rows = read_runon_forms(prose, lexicon, known)
     prose = [line for line in prose if line.number not in rows]
-    title_text = title.text if title else None
     report_year = int(year.value) if year is not None else None
     cells = [
         *read_tables(lines, tables, lexicon, known, title_text),
