@@ -1,6 +1,6 @@
 """Reports written the way departments write them — a 部门决算说明, a 部门整体支出绩效自评报告, a
-项目支出绩效自评报告 and a 三公经费支出情况说明 whose figures all hold — get no finding; one figure broken gets exactly its
-finding, at its line.
+项目支出绩效自评报告 and a 三公经费支出情况说明 whose figures all hold — get no finding; one figure
+broken gets exactly its finding, at its line.
 
 Each text is built from the standard sections of its kind (收入支出决算总体情况, 财政拨款收支总计,
 一般公共预算财政拨款支出结构, 三公经费 against the budget, 政府采购, 编制与实有人数, 预算执行,

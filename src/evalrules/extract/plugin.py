@@ -46,7 +46,11 @@ def evalrules_extract(
     ]
     # a figure a table reader read as a cell is not read again as prose
     read = {(f.line, f.span.column) for f in cells}
-    facts.extend(f for f in read_prose(prose, sections, lexicon, known, title_text, report_year) if (f.line, f.span.column) not in read)
+    facts.extend(
+        f
+        for f in read_prose(prose, sections, lexicon, known, title_text, report_year)
+        if (f.line, f.span.column) not in read
+    )
     facts.extend(cells)
     # an indicator table is read by the grammar of its cells where that reading's weights add
     # up in more places than its rows' do (merged cells written once, rows wrapped or one cell
