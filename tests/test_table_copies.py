@@ -428,3 +428,34 @@ def test_a_statement_of_income_and_spending_side_by_side(write, tmp_path: Path) 
     assert {value for _, value in figures} <= {"440.55", "10.00", "450.55"}  # no 行次, no class of spending
     assert [s.number for s in report.sections] == ["一、", "二、", "三、"]
     assert [f.code for f in evalrules.check(report)] == []
+
+
+# A 部门整体支出绩效自评表: the total's money, then its parts grouped under rows that name a
+# grouping and hold no figure (按支出性质分 names 支出 as a column could)
+OVERALL = [
+    ["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "1200", "1320", "1296", "10", "98.18%", "9.8"],
+    ["按支出性质分", "", "", "", "", "", ""],
+    ["其中：基本支出", "800", "870", "846", "", "", ""],
+    ["项目支出", "400", "450", "450", "", "", ""],
+]
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda folder: _text(folder, "\n".join([TITLE, *(" | ".join(row) for row in OVERALL)]) + "\n"),
+        lambda folder: write_docx(folder / "form.docx", [TITLE, OVERALL]),
+    ],
+    ids=["pipes", "docx"],
+)
+def test_a_part_of_a_form_takes_each_column_s_scope(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A grouping row is no header: under 年初预算数 a part is the budget's, under 全年执行数 the
+    final accounts'; under 全年预算数 (the adjusted budget, which no part's concept holds) nothing."""
+    facts = _facts(write(tmp_path))
+    assert {fact for fact in facts if "expense" in fact[0]} == {
+        ("budget.expense_basic", "800"),
+        ("final.expense_basic", "846"),
+        ("budget.expense_project", "400"),
+        ("final.expense_project", "450"),
+    }

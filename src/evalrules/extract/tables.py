@@ -293,7 +293,8 @@ def read_tables(
                 unit = declared  # 项目资金(万元) | 年初预算数 | …: the row labels' header declares the figures' unit
             columns = [_column(c, unit) for c in row]
             facts.extend(sideways.take(row, numbers, any(columns), topic))
-            if any(columns) and not numbers:
+            # a header names its columns in two cells at least: a lone 按支出性质分 groups the rows below
+            if any(columns) and not numbers and len(row) > 1:
                 header = _without_group_headers(columns)
                 slots = [c.slot for c in row] if _one_line(row) and len(row) == row[0].width else []
                 width = _side_by_side(row) if slots else None
@@ -639,8 +640,8 @@ def _concept(
         row = total or next((word for word in COLUMNS.fiscal_rows if word in label), None)
         if row is not None:
             return COLUMNS.row_concept(row, column.kind, known, indicator)
-        if column.kind in ("rate", "weight", "score"):
-            return None
+        if column.kind in ("rate", "weight", "score", "annual_budget"):
+            return None  # a part's adjusted budget, rate or score: no concept holds it
     dim = dimension(unit)
     if column.kind in ("yoy_change", "yoy_pct", "share"):
         base = _resolve(label, "money", column.scope or "final", lexicon, known, topic)
