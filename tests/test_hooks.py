@@ -142,3 +142,34 @@ def test_a_vocabulary_that_is_not_one_is_named(registry: Registry, tmp_path: Pat
     prose.write_text("2023年演示专项资金12.5万元。\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"demo-lexicon\.toml: not a vocabulary"):
         extract_report(load_document(prose, registry.pm), registry.pm)
+
+
+def _read_with(tmp_path: Path, vocabulary: str, text: str) -> Report:
+    """``text`` read by a plugin manager with the demo plugin giving ``vocabulary`` (a new one:
+    a manager's vocabulary is read once)."""
+    (tmp_path / "demo-lexicon.toml").write_text(vocabulary, encoding="utf-8")
+    prose = tmp_path / "report.txt"
+    prose.write_text(text, encoding="utf-8")
+    pm = new_manager()
+    pm.register(DemoPlugin(tmp_path / "demo.toml", tmp_path / "demo-lexicon.toml"), name="demo")
+    return extract_report(load_document(prose, pm), pm)
+
+
+def test_a_pack_adds_words_to_a_kind_of_the_grammar(tmp_path: Path) -> None:
+    """A province that writes 缩减 for a decrease says so in its vocabulary, not in Python."""
+    text = "2023年部门支出100万元，较上年缩减5万元，同比缩减4.76%。\n"
+    plain = _read_with(tmp_path, "", text)
+    assert not plain.all("final.expense:yoy_change")
+    read = _read_with(tmp_path, '[words]\ndecrease = ["缩减"]\n', text)
+    assert [(f.line, f.number) for f in read.all("final.expense:yoy_change")] == [(1, Decimal(-5))]
+    assert [f.number for f in read.all("final.expense:yoy_pct")] == [Decimal("-4.76")]
+    assert [f.number for f in read.all("final.expense")] == [Decimal(100)]  # the built-in words still hold
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "problem"),
+    [('[words]\ndecrese = ["缩减"]\n', "decrese"), ('[words]\ndecrease = "缩减"\n', "list of words")],
+)
+def test_a_word_kind_with_a_typo_is_named(tmp_path: Path, vocabulary: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=rf"demo-lexicon\.toml: not a vocabulary.*{problem}"):
+        _read_with(tmp_path, vocabulary, "2023年部门支出100万元。\n")

@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 
 from evalrules.errors import ConfigError
+from evalrules.extract.grammar import Grammar, Words, grammar_of
 from evalrules.layout.normalize import clean_label, normalize
 from evalrules.model import Fact
 
@@ -186,6 +187,7 @@ class Lexicon:
     items: tuple[Item, ...] = ()
     joint: Joint = Joint()
     between_topic: tuple[str, ...] = ()  # words between a topic's name and its total's label
+    words: Words = attrs.Factory(Words)  # the words of a sentence's labels, by kind
     _by_label: dict[str, list[Term]] = attrs.field(init=False, repr=False, eq=False)
     _lengths: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     _variants: dict[tuple[frozenset[str], bool], Lexicon] = attrs.field(init=False, repr=False, eq=False, factory=dict)
@@ -198,8 +200,10 @@ class Lexicon:
     _group_labels: dict[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
     # a concept, in each scope → the concept it is a part of (three_public.final.reception → …total)
     _parents: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
+    grammar: Grammar = attrs.field(init=False, repr=False, eq=False)  # the prose reader's patterns of ``words``
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "grammar", grammar_of(self.words))
         by_label: dict[str, list[Term]] = {}
         for term in self.terms:
             for word in term.labels:
@@ -294,8 +298,13 @@ class Lexicon:
         joint_words: tuple[str, ...] = ()
         between_topic: tuple[str, ...] = ()
         pairs: tuple[tuple[str, str], ...] = ()
+        word_kinds: dict[str, tuple[str, ...]] = {}
         for text in texts:
             data = tomllib.loads(text)
+            for kind, listed in data.get("words", {}).items():
+                if isinstance(listed, str):
+                    raise TypeError(f"[words] {kind} is a list of words, not {listed!r}")
+                word_kinds[kind] = word_kinds.get(kind, ()) + tuple(normalize(w) for w in listed)
             joint = data.get("joint", {})
             between_topic += tuple(clean_label(normalize(w)) for w in data.get("topic_label", {}).get("between", ()))
             joint_words += tuple(clean_label(normalize(w)) for w in joint.get("words", ()))
@@ -341,6 +350,7 @@ class Lexicon:
             tuple(items),
             Joint(joint_words, pairs),
             tuple(sorted(set(between_topic), key=len, reverse=True)),
+            Words(**word_kinds),
         )
 
     def for_document(self, text: str) -> Lexicon:

@@ -31,6 +31,7 @@ import attrs
 
 from evalrules.concepts import indicator_concept
 from evalrules.extract.figures import YEAR, Figure, figures
+from evalrules.extract.grammar import Grammar
 from evalrules.extract.lexicon import ANY_PARENT, Lexicon
 from evalrules.layout.headings import heading_of
 from evalrules.layout.normalize import clean_label, fold_width
@@ -41,63 +42,14 @@ __all__ = ["read_prose"]
 
 # a stop right before a closing bracket ends the aside, not the sentence: …(购置费100万元;运行费400万元。)比上年增加…
 _SENTENCE = re.compile(r"(?:[^。!?！？]|[。!?！？](?=[)）]))+[。!?！？]?")
-_DECREASE = ("减少", "下降", "降低", "压缩", "节约", "减", "小于", "低于")
-_CHANGE = r"(?P<sign>增加|增长|减少|下降|降低|压缩|节约|上升|增)了?"
-# a comparison with the budget: 较年初预算数减少 / 决算数大于预算数
-_BUDGET_COMPARISON = (
-    rf"(?:较|比|与|和)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?,?{_CHANGE}"
-    r"|(?:决算数?)?(?P<over>大于|高于|超过|超出|小于|低于)(?:年初|全年|调整后)?预算数?"
-)
-_VS_BUDGET = re.compile(rf"(?:{_BUDGET_COMPARISON})[为:]?$")
-# no change against the budget, in words: 与年初预算相比无增减 / 和年初预算持平
-_NO_CHANGE_WORDS = re.compile(r"持平|无增减|无变化")
-_NO_BUDGET_CHANGE = rf"(?:较|比|与|和)(?:年初|全年|调整后)?预算数?(?:相比)?[,，]?(?:{_NO_CHANGE_WORDS.pattern})"
-# a sentence that makes one (or says 和年初预算持平, 完成年初预算100%, 为年初预算的120.9%) speaks of final figures
+# a sentence that opens with its year states afresh (2022年支出76.36万元)
 _OPENS_WITH_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年")
-_AGAINST_BUDGET = re.compile(
-    rf"{_BUDGET_COMPARISON}|{_NO_BUDGET_CHANGE}|完成(?:年初|全年|调整后)?预算|为(?:年初|全年|调整后)?预算的"
-)
-# a change of the subject: after a comparison (同比, 同口径, 比上年, 与2019年相比 …) or right after it
-_YOY = re.compile(
-    rf"(?:(?:同比|同口径|比上年度?|较上年度?|上年度?|比\d{{4}}年度?|较\d{{4}}年度?|相比).{{0,8}}?|相比[,，][^,，;；。]{{0,20}}?"
-    rf"|^[,，;；:、)]*){_CHANGE}[为:]?$"
-)
 _JOINT_MEASURES = ("yoy_change", "yoy_pct")  # what a 收支 states of both sides at once
-_LAST_BUDGET = re.compile(r"(?:比|较|与)上年度?(?:年初)?预算")
-_SHARE = re.compile(r"占[^,;，；]*?(?:的|比重|比例|比)?(?:为|达)?$")
-_OF_BUDGET = re.compile(r"^[,，;；]*完成(?:全年|年初|调整后)?预算(?:数)?的?$")
-# the total score's name, at the end of its label (what follows is filler: 为, 是, 达到 …);
-# 绩效评价得分表 一级指标 … 部门决策(25分) names a table, not the total
-_TOTAL_SCORE = re.compile(
-    r"(总分|综合评[价分]|自评得分|评价得分|总得分|自评分|绩效评分|自评总分|综合得分)(?:[^表指\d]{0,6})$"
-)
-_WEIGHT = re.compile(r"(权重|满分|分值|标准分)[为是:]?$")
-_SCORE = re.compile(r"(?:实际|自评|最终)?(得分|得|评分|实得)[为是:]?$")
-# a label that names an indicator by itself: 产出指标, 预算执行率, 满意度 — not 每超过一个百分点扣
-_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff()]{0,13}(?:指标|率|度|性|金额|总额|情况)$")
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _LEAD = re.compile(r"^[,，、:：;；.。\s]*(?:其中)?[,，、:：;；\s]*")
 _CLAUSE_SPLIT = re.compile(r"[,，、:：;；()（）\s]")
-_WEIGHT_NEXT = re.compile(r"\s*\(\s*(?:满分|权重|分值)?\s*\d+(?:\.\d+)?\s*分")  # 得分14分（满分15分）
-_SCORED_AFTER_BRACKET = re.compile(r"\s*\)[,，:：]?\s*(?:实际|自评)?得")
-_SCORED_NEXT = re.compile(r"[,，]\s*(?:实际|自评)?得分")  # 20分，得分19分: the figure before is a weight
-_TITLE_CUT = re.compile(r"[。,，:：;；]|权重|满分|分值|得分|\(\d")
-# a label that only names the other scope of the subject: ，年初预算为 / ，完成全年预算
-_SCOPE_ONLY = re.compile(r"^[,，;；:：]*(?:完成|比|较)?(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)?$")
-_YEAR_CUE = re.compile(r"上年|上一年|同比|\d{4}年")
-# last year's figure, which the change written next is against: 较上年1174万元, 比上年累计支出433万元,
-# 较2020年的3178万元
-_PREVIOUS_YEAR = re.compile(
-    r"^[,，;；]*(?:较|比|与)(?:上年|上一年|\d{4}年)度?(?![^,，;；]*(?:增|减|降|升|节约|压缩|持平))[\u4e00-\u9fff]{0,8}?(?:为|的)?$"
-)
 _LABEL_UNIT = re.compile(r"\((万元|元|亿元|%|分|人)\)$")  # a unit the label declares for its figure
 _HEADING_TAIL = re.compile(r"(?:的?(?:基本|具体)?情况(?:说明|分析)?|说明|分析)?[。.:：]?\s*$")
-_TOTAL_WORD = re.compile(r"合计|总计|总额|共计|总体|总支出")
-_DIFFERENCE = re.compile(r"(?:差值|差额|相差)[为是:]?$")
-_GRADE = re.compile(
-    r"(?:级别|等级|等次|评价结果|自评结果|评定为|评为|结论为|结果为)(?:均|都|皆)?[为是:\s]*[“\"「『']?"
-    r"(?P<grade>优秀|优|良好|良|中等|中|合格|及格|不合格|差)"
-)
 
 
 @attrs.define
@@ -151,6 +103,7 @@ class _Indicators:
     """Headings that turned out to be indicators (they state a weight or a score)."""
 
     sections: Sequence[Section]
+    title_cut: re.Pattern[str]  # where a heading's name ends
     paths: dict[int, tuple[str, ...]] = attrs.Factory(dict)
     lines: list[int] = attrs.field(init=False)
 
@@ -165,7 +118,7 @@ class _Indicators:
     def path(self, index: int) -> tuple[str, ...]:
         if index not in self.paths:
             section = self.sections[index]
-            name = _TITLE_CUT.split(section.title, maxsplit=1)[0].strip().replace(".", "·")
+            name = self.title_cut.split(section.title, maxsplit=1)[0].strip().replace(".", "·")
             parent = section.parent
             while parent is not None and parent not in self.paths:
                 parent = self.sections[parent].parent
@@ -209,10 +162,6 @@ def _final_of(subject: Fact, previous: Fact | None, known: Mapping[str, str]) ->
     if previous is not None and previous.base == _rescoped(subject.base, "final", known):
         return previous
     return None
-
-
-def _signed(value: Decimal, sign: str | None) -> Decimal:
-    return -value if sign in _DECREASE and value != 0 else value
 
 
 @attrs.frozen
@@ -290,19 +239,19 @@ def _fact(concept: str, value: Decimal, figure: Figure, para: _Paragraph, period
     )
 
 
-def _measure(label: str, dim: str, subject: Fact, topic: str | None) -> tuple[str, str | None] | None:
+def _measure(grammar: Grammar, label: str, dim: str, subject: Fact, topic: str | None) -> tuple[str, str | None] | None:
     """(measure, sign word) when ``label`` states a change or share of the subject; under a
     topic, 完成预算的 is the topic's item in percent of its budget, not the funds' 执行率."""
-    if dim == "percent" and _SHARE.search(label) and "率" not in label:
+    if dim == "percent" and grammar.share.search(label) and "率" not in label:
         return "share", None
-    if dim == "percent" and topic and _OF_BUDGET.search(label):
+    if dim == "percent" and topic and grammar.of_budget.search(label):
         return "of_budget", None  # 三公经费支出决算为15.81万元，完成预算的68.68%
-    found = _VS_BUDGET.search(label)
+    found = grammar.vs_budget.search(label)
     if found and dim == "money":
         return "vs_budget", found["sign"] or found["over"]
-    found = _YOY.search(label)
+    found = grammar.yoy.search(label)
     if found and dim in ("money", "percent"):
-        if _LAST_BUDGET.search(label) and ".budget." not in f".{subject.base}":
+        if grammar.last_budget.search(label) and ".budget." not in f".{subject.base}":
             return None  # 决算数…比上年预算数下降35.45%: against last year's budget, no concept
         return ("yoy_change" if dim == "money" else "yoy_pct"), found["sign"]
     return None
@@ -317,10 +266,10 @@ _MONEY_CHANGE = {
 }
 
 
-def _part_change(label: str, dim: str, compared: str) -> tuple[str, str | None] | None:
+def _part_change(grammar: Grammar, label: str, dim: str, compared: str) -> tuple[str, str | None] | None:
     """A part's change in a breakdown of a change (其中:公务接待费支出决算减少12,625.00元): measured
     against what the total's change was."""
-    found = _CHANGE_AT_END.search(label)
+    found = grammar.change.search(label)
     if found is None or dim != "money":
         return None
     return compared, found["sign"]
@@ -348,7 +297,8 @@ def read_prose(
     """Every fact the sentences of ``lines`` state; ``year`` is the report's (与2021年度预算相比
     in a report of 2021 compares with the figure's own budget)."""
     facts: list[Fact] = []
-    indicators = _Indicators(sections)
+    grammar = lexicon.grammar
+    indicators = _Indicators(sections, grammar.title_cut)
     contexts: dict[int | None, _Context] = {}
     clause = 0
     paragraphs = list(_paragraphs(lines))
@@ -374,7 +324,7 @@ def read_prose(
         for sentence in sentences:
             clause += 1
             state = _Sentence(
-                scope=_opening_scope(sentence.group(), carried, year),
+                scope=_opening_scope(grammar, sentence.group(), carried, year),
                 topic=carried.topic,
                 subject=carried.parent or carried.subject,
                 tier=carried.tier,
@@ -388,7 +338,7 @@ def read_prose(
             )
             found = [attrs.evolve(f, concept=f"{f.concept}_total") if f in state.totals else f for f in found]
             found = [_in_entity(f, state.entities) for f in found]
-            facts.extend(_item_execution(found, state.bare, sentence.group()))
+            facts.extend(_item_execution(grammar, found, state.bare, sentence.group()))
             carried = state
     # the changes of amounts that got no concept (“:yoy_change”) are no facts
     return _resolve_indicator_names([f for f in facts if f.base])
@@ -410,11 +360,11 @@ def _holding(qualifiers: Sequence[tuple[int, str]], sentences: Sequence[re.Match
     return held
 
 
-def _opening_scope(sentence: str, carried: _Sentence, year: int | None) -> str | None:
+def _opening_scope(grammar: Grammar, sentence: str, carried: _Sentence, year: int | None) -> str | None:
     """The scope a sentence starts in: final where it compares its figures with the budget;
     none of its own where it opens with its year (2022年支出76.36万元 after a sentence on
     预算收入 states afresh); else the scope the sentence before ended in."""
-    if _AGAINST_BUDGET.search(_own_year_dropped(sentence, carried.year or year)):
+    if grammar.against_budget.search(_own_year_dropped(grammar, sentence, carried.year or year)):
         return "final"
     return None if _OPENS_WITH_YEAR.match(sentence) else carried.scope
 
@@ -437,23 +387,24 @@ def _read_sentence(
     ``qualifiers`` are the paragraph's qualifier words, each with where it ends and where it
     stops holding (see ``_holding``); ``earlier`` the
     facts of the sentences before it."""
+    grammar = lexicon.grammar
     position = sentence.start()
     # the years a sentence speaks of; 较2021年度 names the year compared with, not the figure's
     years = [
         (m.start(), int(m[1]))
         for m in YEAR.finditer(text, sentence.start(), sentence.end())
-        if text[max(0, m.start() - 1) : m.start()] not in ("较", "比", "与")
+        if not grammar.after_comparison(text, m.start())
     ]
     # what each comparison the sentence writes is against, and where it ends
-    comparisons = [(m.end(), _against(m)) for m in _COMPARED.finditer(text, sentence.start(), sentence.end())]
+    comparisons = [(m.end(), _against(m)) for m in grammar.compared.finditer(text, sentence.start(), sentence.end())]
     for figure in _shared_units(text, list(figures(text, sentence.start(), sentence.end()))):
         start, end = figure.start, figure.end
         period = next((year for at, year in reversed(years) if at < start), state.year)
         figure_year = period or context.year  # the year the figure speaks of, named or the report's
-        if (unchanged := _unchanged(text, position, start, state, para, figure_year, clause)) is not None:
+        if (unchanged := _unchanged(grammar, text, position, start, state, para, figure_year, clause)) is not None:
             yield unchanged
         _asides(text[position:start], state)
-        label = _own_year_dropped(clean_label(text[position:start]), figure_year)
+        label = _own_year_dropped(grammar, clean_label(text[position:start]), figure_year)
         if figure.unit is None and (declared := _LABEL_UNIT.search(label)):
             figure = attrs.evolve(figure, unit=declared[1])  # 自评总分(分)97.6
         # a qualifier holds for the rest of its paragraph
@@ -476,15 +427,15 @@ def _read_sentence(
         listed = _respectively(label, dim, state, context, lexicon, known)
         if listed is not None:
             for concept, sign in listed:
-                yield _fact(concept, _signed(figure.value, sign), figure, para, period, clause)
+                yield _fact(concept, grammar.signed(figure.value, sign), figure, para, period, clause)
             continue
-        if _RESPECTIVELY.search(label):
+        if grammar.respectively.search(label):
             continue  # 公开招标、邀请招标…分别占…的77.2%: the figures of names that have no concept
-        difference = _difference(label, dim, state, figure, para, period, clause)
+        difference = _difference(grammar, label, dim, state, figure, para, period, clause)
         if difference is not None:
             yield difference
             continue
-        if dim == "money" and _PREVIOUS_YEAR.match(label):
+        if dim == "money" and grammar.previous_year.match(label):
             continue  # 较上年1174万元: last year's figure, which the change written next is against
         named = _named_subject(label, state, context, lexicon, known)
         if named is None and lexicon.joint.names_both(label):
@@ -494,9 +445,9 @@ def _read_sentence(
         subject = named or state.subject
         if dim == "money" and subject is not None and subject.unit == "%" and state.previous is not None:
             subject = state.previous  # 完成预算100%，决算数大于预算数55.93万元: the amount's, not the rate's
-        measure = _measure(label, dim, subject, state.topic) if subject is not None else None
+        measure = _measure(grammar, label, dim, subject, state.topic) if subject is not None else None
         if named is not None and measure is None and state.compared is not None:
-            measure = _part_change(label, dim, state.compared)
+            measure = _part_change(grammar, label, dim, state.compared)
         if measure is not None and measure[0] == "of_budget" and subject is not None:
             subject = _final_of(subject, state.previous, known)
             if subject is None:
@@ -507,10 +458,10 @@ def _read_sentence(
                 # 比预算数减少1.94亿元;公务用车…30.87亿元,减少3.72亿元: a bare change is against what the
                 # last comparison written in its sentence is against
                 named is None
-                and not _COMPARED.search(label)
+                and not grammar.compared.search(label)
                 and next((kind for end, kind in reversed(comparisons) if end <= start), None) == "vs_budget"
             )
-            if against_budget and name.startswith("yoy") and not _YEAR_CUE.search(label):
+            if against_budget and name.startswith("yoy") and not grammar.year_cue.search(label):
                 name = "vs_budget_pct" if name == "yoy_pct" else "vs_budget"
             elif name.startswith("yoy"):
                 state.against_budget = False
@@ -520,7 +471,7 @@ def _read_sentence(
                 state.subject = named  # 下降6.89% written next is the same figure's change
             if name in _MONEY_CHANGE:  # 增长16.75%，其中公务接待费增加2.01万元: the parts' changes in money
                 state.compared = _MONEY_CHANGE[name]
-            value = _signed(figure.value, sign)
+            value = grammar.signed(figure.value, sign)
             joint = state.joint
             sides = joint if joint is not None and subject is joint[1] and name in _JOINT_MEASURES else (subject,)
             for each in sides:
@@ -529,7 +480,7 @@ def _read_sentence(
             continue
         parent = state.parent if state.breakdown else None
         if dim == "score":
-            fact = _score_fact(label, figure, para, indicators, period, clause, state)
+            fact = _score_fact(grammar, label, figure, para, indicators, period, clause, state)
         else:
             fact = _money_fact(label, dim, state, context, figure, para, period, clause, lexicon, known)
             if fact is not None:  # 其中货物类采购项目231个，采购计划金额…: the item's
@@ -581,11 +532,11 @@ def _read_sentence(
             state.previous, state.subject = state.subject, None
     tail_year = years[-1][1] if years else state.year
     if (
-        unchanged := _unchanged(text, position, sentence.end(), state, para, tail_year or context.year, clause)
+        unchanged := _unchanged(grammar, text, position, sentence.end(), state, para, tail_year or context.year, clause)
     ) is not None:
         yield unchanged
     state.year = years[-1][1] if years else state.year
-    grade = _GRADE.search(sentence.group())
+    grade = grammar.grade.search(sentence.group())
     if grade:
         start = sentence.start() + grade.start("grade")
         yield Fact("evaluation.grade", grade["grade"], para.span(start, start + len(grade["grade"])), clause=clause)
@@ -614,30 +565,24 @@ def _shared_units(text: str, found: list[Figure]) -> list[Figure]:
     return shared
 
 
-_YEARS_BUDGET = re.compile(r"(?<=[较比与和])(\d{4})年度?(?=的?(?:年初|全年|调整后)?预算)")
-
-
-def _own_year_dropped(text: str, year: int | None) -> str:
+def _own_year_dropped(grammar: Grammar, text: str, year: int | None) -> str:
     """与2021年度预算相比 in a sentence about 2021 compares with the figure's own budget: the
     year left out, it reads as 与预算相比 (与2020年预算相比 stays a comparison with last year)."""
     if year is None or "预算" not in text or str(year) not in text:
         return text
-    return _YEARS_BUDGET.sub(lambda m: "" if int(m[1]) == year else m[0], text)
-
-
-_UNCHANGED = re.compile(rf"^[,，;；\s]*{_NO_BUDGET_CHANGE}")
+    return grammar.years_budget.sub(lambda m: m["compare"] if int(m["year"]) == year else m[0], text)
 
 
 def _unchanged(
-    text: str, start: int, end: int, state: _Sentence, para: _Paragraph, year: int | None, clause: int
+    grammar: Grammar, text: str, start: int, end: int, state: _Sentence, para: _Paragraph, year: int | None, clause: int
 ) -> Fact | None:
     """“因公出国(境)费支出0万元，与2021年度预算相比无增减”: the subject's change against its budget
     written in words, a zero (at the words; checked like any change against the budget)."""
-    words = _NO_CHANGE_WORDS.search(text, start, end)  # where they are written (a year left out shifts them)
+    words = grammar.no_change.search(text, start, end)  # where they are written (a year left out shifts them)
     subject = state.subject
     if words is None or subject is None or subject.span.line == 0 or ".final." not in f".{subject.base}":
         return None
-    if not _UNCHANGED.match(_own_year_dropped(text[start:end], year)):
+    if not grammar.unchanged.match(_own_year_dropped(grammar, text[start:end], year)):
         return None
     at = words.start()
     return Fact(
@@ -674,7 +619,7 @@ def _in_entity(fact: Fact, entities: Mapping[tuple[int, int], str]) -> Fact:
     return fact if entity is None else attrs.evolve(fact, entity=entity)
 
 
-def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[Fact]:
+def _item_execution(grammar: Grammar, found: list[Fact], bare: list[Fact], sentence: str) -> list[Fact]:
     """A sentence about one item's funds, its spending and its rate — 经费合计75万元，已于本年度支出
     75万元，预算完成率100%; 财政拨款支出总计1741.75万元，与上年相比减少53.7万元…完成年初预算100% —
     states the item's annual budget (when two amounts come before the rate) and what it executed,
@@ -688,7 +633,7 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
     if len(amounts) == 2 and amounts[0].concept == "":
         budget, executed = amounts
         added = [attrs.evolve(budget, concept="execution.annual_budget", source="inferred")]
-    elif len(amounts) == 1 and _TOTAL_WORD.search(sentence):  # a total's execution, not a class's (1.教育支出…)
+    elif len(amounts) == 1 and grammar.total_word.search(sentence):  # a total's execution, not a class's (1.教育支出…)
         executed, added = amounts[0], []
     else:
         return found
@@ -706,24 +651,14 @@ def _item_execution(found: list[Fact], bare: list[Fact], sentence: str) -> list[
     return sorted([*renamed, *added], key=_position)
 
 
-_COMPARED = re.compile(r"(?:同口径)?(?:较|比|与|和)(?:上年|上一年|\d{4}年|年初预算|预算)|同比")
-_COMPARED_TAIL = re.compile(r"(?:度|同期)?(?:相比|比较)[,，]?(?:\d{4}年度?的?)?")
-_CHANGE_AT_END = re.compile(rf"{_CHANGE}$")
-
-
 def _against(comparison: re.Match[str]) -> str:
     """What a comparison (比预算数, 较上年) is against: vs_budget or yoy_change."""
     return "vs_budget" if comparison.group().endswith("预算") else "yoy_change"
 
 
-# 分别为 / 分别占全国政府采购规模的 / 各是 / 各减少 / 均为, right before the figure; 均 gives every name the one figure
-_LIST_MARK = re.compile(r"分别|各(?=是|为|减少|增加|下降|增长|占)|均(?=为|是)")
-_RESPECTIVELY = re.compile(rf"(?:{_LIST_MARK.pattern})[^,，;；。]{{0,16}}$")
 _YEAR_MENTION = re.compile(r"\d{4}年度?")
 _LISTED_NAME = 24  # characters: 一般公共服务支出 is 8; a longer run is a sentence, not a listed name
 _NEXT_IN_LIST = re.compile(r"^[、,，和及与]+$")
-_SHARE_LIST = re.compile(r"占.*(?:(?:比例|比重)(?:分别)?为|的)$")
-_CHANGE_LIST = re.compile(rf"^[,，;；]*(?:分别|各){_CHANGE}$")  # …各减少1267.86、2570.97万元，各下降23.51%、38.28%
 
 
 _SHARED_HEADS = ("收", "支")  # the heads of names whose noun the list's last name carries: 收、支总计
@@ -734,10 +669,11 @@ def _listed_names(
 ) -> list[str] | None:
     """The concepts “货物、工程、服务政府采购规模分别为” names, in order (the last name may carry
     the noun they share), or None unless every name is one."""
-    mark = _LIST_MARK.search(label)
+    grammar = lexicon.grammar
+    mark = grammar.list_mark.search(label)
     head = re.split(r"[,，:：;；]", label[: mark.start()] if mark else label)[-1]
     # the names come after the last year written: 与2021年相比,收、支总计各减少 / …情况说明2024年度收、支总计均为
-    head = _YEAR_MENTION.split(_COMPARED_TAIL.sub("", _COMPARED.sub("", head)))[-1]
+    head = _YEAR_MENTION.split(grammar.compared_tail.sub("", grammar.compared.sub("", head)))[-1]
     names = re.split(r"[、和及与]", head)
     concepts = []
     if names[-1].startswith(_SHARED_HEADS):
@@ -776,23 +712,26 @@ def _respectively(
 ) -> list[tuple[str, str | None]] | None:
     """“货物、工程、服务政府采购规模分别为A、B和C，占…比例为x%、y%和z%”: each figure in turn
     is the next name's, then the next name's share."""
+    grammar = lexicon.grammar
     if state.listed and _NEXT_IN_LIST.match(label):
         pass
-    elif state.listed and dim == "percent" and _SHARE_LIST.search(label):
+    elif state.listed and dim == "percent" and grammar.share_list.search(label):
         state.listed_next, state.listed_measure, state.listed_sign = 0, ":share", None
-    elif state.listed and dim == "percent" and (change := _CHANGE_LIST.match(label)):
+    elif state.listed and dim == "percent" and (change := grammar.change_list.match(label)):
         state.listed_next, state.listed_measure, state.listed_sign = 0, ":yoy_pct", change["sign"]
     else:
         state.listed, state.listed_next, state.listed_measure, state.listed_sign = [], 0, "", None
-        if not _LIST_MARK.search(label) or dim != "money":
+        if not grammar.list_mark.search(label) or dim != "money":
             return None
         state.listed = _listed_names(label, state, context, lexicon, known) or []
-        if (change := _CHANGE_AT_END.search(label)) and _COMPARED.search(label):
+        if (change := grammar.change.search(label)) and grammar.compared.search(label):
             state.listed_measure, state.listed_sign = ":yoy_change", change["sign"]
     if state.listed_next >= len(state.listed):
         state.listed = []
         return None
-    if (mark := _LIST_MARK.search(label)) and mark.group() == "均":  # 收、支总计均为1523.26万: each name's
+    if (mark := grammar.list_mark.search(label)) and grammar.names_one_figure(
+        mark
+    ):  # 收、支总计均为1523.26万: each name's
         concepts, state.listed_next = [c + state.listed_measure for c in state.listed], len(state.listed)
         return [(c, state.listed_sign) for c in concepts]
     concept = state.listed[state.listed_next] + state.listed_measure
@@ -806,9 +745,10 @@ def _named_subject(
     """The figure a change names without stating it: “三公”经费较上年减少2.97万元 (or 与上年相比，
     “三公”经费支出减少了…) is a change of the 三公经费 total (a stand-in fact, never yielded,
     carrying only the concept)."""
-    found = _COMPARED.search(label)
+    grammar = lexicon.grammar
+    found = grammar.compared.search(label)
     if found is None:
-        if not (state.breakdown and state.compared and (change := _CHANGE_AT_END.search(label))):
+        if not (state.breakdown and state.compared and (change := grammar.change.search(label))):
             return None
         # 比上年减少54,424.16元。其中:因公出国(境)费支出决算增加0元: a part's change, against the same
         named = _LEAD.sub("", label[: change.start()])
@@ -822,10 +762,10 @@ def _named_subject(
         return None
     named = label[: found.start()]
     if not named.strip("。，,;；"):  # 与上年相比，the name, the change
-        after = _COMPARED_TAIL.match(label, found.end())
+        after = grammar.compared_tail.match(label, found.end())
         if after is None:
             return None
-        named = _CHANGE_AT_END.sub("", label[after.end() :])
+        named = grammar.change.sub("", label[after.end() :])
     state.scope = lexicon.scope_of(named) or state.scope
     scope = state.scope or context.scope
     resolved = lexicon.resolve(named, "money", scope, None, known, state.topic, qualified=state.qualified)
@@ -847,6 +787,7 @@ def _money_fact(
     known: Mapping[str, str],
 ) -> Fact | None:
     """A figure named by its label, or the other scope of the subject (…，年初预算为2万元)."""
+    grammar = lexicon.grammar
     scope = lexicon.scope_of(label)
     subject = state.subject
 
@@ -858,9 +799,9 @@ def _money_fact(
             return None
         return attrs.evolve(_fact(concept, figure.value, figure, para, period, clause), source="inferred")
 
-    if _SCOPE_ONLY.match(label) and (found := counterpart()) is not None:
+    if grammar.scope_only.match(label) and (found := counterpart()) is not None:
         return found
-    if scope and not _COMPARED.search(label):  # 较年初预算减少28%: the budget is what it is compared with
+    if scope and not grammar.compared.search(label):  # 较年初预算减少28%: the budget is what it is compared with
         state.scope = scope
     # after 其中, a part of the figure before, else (货物类采购… with its total in no figure of the
     # sentence, or a figure before that it is no part of) of whatever it is a part of
@@ -880,8 +821,8 @@ def _money_fact(
             state.parent, state.breakdown = None, False
         # the sentence's own item is stated with its label (公务接待费预算为5万元，支出决算为3.2万元);
         # the heading's is inferred
-        named = _heading_item(concept, label, _item_named(subject, clause, label, lexicon), known)
-        item = named if named != concept else _heading_item(concept, label, context.item, known)
+        named = _heading_item(grammar, concept, label, _item_named(subject, clause, label, lexicon), known)
+        item = named if named != concept else _heading_item(grammar, concept, label, context.item, known)
         fact = _fact(item, figure.value, figure, para, period, clause)
         return fact if item in (concept, named) else attrs.evolve(fact, source="inferred")
     if state.breakdown and state.entity_named and state.parent is not None and state.parent.concept:
@@ -901,10 +842,10 @@ def _item_named(subject: Fact | None, clause: int, label: str, lexicon: Lexicon)
     return subject.base if lexicon.topic_of(label) is None else None
 
 
-def _heading_item(concept: str, label: str, item: str | None, known: Mapping[str, str]) -> str:
+def _heading_item(grammar: Grammar, concept: str, label: str, item: str | None, known: Mapping[str, str]) -> str:
     """Under (3)公务接待费支出情况, a bare 支出2.05万元 is the heading's item (or the sentence's,
     see ``_item_named``), not the topic's total."""
-    if item is None or not concept.endswith(".total") or _TOTAL_WORD.search(clean_label(label)):
+    if item is None or not concept.endswith(".total") or grammar.total_word.search(clean_label(label)):
         return concept
     scope = _scope_of(concept)
     if _scope_of(item) != scope:
@@ -913,10 +854,17 @@ def _heading_item(concept: str, label: str, item: str | None, known: Mapping[str
 
 
 def _difference(
-    label: str, dim: str, state: _Sentence, figure: Figure, para: _Paragraph, period: int | None, clause: int
+    grammar: Grammar,
+    label: str,
+    dim: str,
+    state: _Sentence,
+    figure: Figure,
+    para: _Paragraph,
+    period: int | None,
+    clause: int,
 ) -> Fact | None:
     """“支出2.05万元，年初预算为2.95万元，差值为0.9万元”: the final figure's vs_budget, signed."""
-    if dim != "money" or not _DIFFERENCE.search(label) or state.previous is None or state.subject is None:
+    if dim != "money" or not grammar.difference.search(label) or state.previous is None or state.subject is None:
         return None
     pair = (state.previous, state.subject)
     if any(f.span.line == 0 for f in pair):
@@ -930,6 +878,7 @@ def _difference(
 
 
 def _score_fact(
+    grammar: Grammar,
     label: str,
     figure: Figure,
     para: _Paragraph,
@@ -949,15 +898,15 @@ def _score_fact(
     其中 breakdown of the total, with its weight in brackets, or its figure followed by 得分 —
     该项目得分92分 names no indicator 该项目."""
     name = _LEAD.sub("", label)
-    if _TOTAL_SCORE.search(name) and not _WEIGHT.search(name):
+    if grammar.total_score.search(name) and not grammar.weight.search(name):
         return _fact("evaluation.total_score", figure.value, figure, para, period, clause)
-    scored_next = _SCORED_NEXT.match(para.text, figure.end) is not None
-    shown = state.breakdown or scored_next or _WEIGHT_NEXT.match(para.text, figure.end) is not None
+    scored_next = grammar.scored_next.match(para.text, figure.end) is not None
+    shown = state.breakdown or scored_next or grammar.weight_next.match(para.text, figure.end) is not None
 
     def indicator(own: str) -> str | None:
-        return own if _NAME.match(own) or (shown and _PLAIN_NAME.fullmatch(own)) else None
+        return own if grammar.indicator_name.match(own) or (shown and _PLAIN_NAME.fullmatch(own)) else None
 
-    for pattern, measure in ((_WEIGHT, "weight"), (_SCORE, "score")):
+    for pattern, measure in ((grammar.weight, "weight"), (grammar.score, "score")):
         if found := pattern.search(name):
             own = _own_name(name[: found.start()])  # ），产出指标得分: 产出指标
             named = indicator(own) if own else state.indicator
@@ -971,7 +920,7 @@ def _score_fact(
             return _fact(indicator_concept(path, measure), figure.value, figure, para, period, clause)
     # a weight in brackets whose score the sentence gives next: 预算编制（15分）得14分
     bracketed = name.endswith("(")
-    if bracketed and _SCORED_AFTER_BRACKET.match(para.text, figure.end) is None:
+    if bracketed and grammar.scored_after_bracket.match(para.text, figure.end) is None:
         return None  # a cell's weight (数量指标(10分)) where the tree is not a sentence's: the tables'
     shown = shown or bracketed
     if (named := indicator(_own_name(name))) is not None:
