@@ -459,3 +459,34 @@ def test_a_part_of_a_form_takes_each_column_s_scope(write, tmp_path: Path) -> No
         ("budget.expense_project", "400"),
         ("final.expense_project", "450"),
     }
+
+
+YEAR_TABLE = [
+    ["项目", "2017年决算数", "2018年预算数", "2018年决算数"],
+    ["三公经费合计", "29.08", "63.46", "44.29"],
+    ["公务接待费", "10.00", "20.00", "15.00"],
+]
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda folder: _text(folder, "\n".join([YEARS_TITLE, *(" | ".join(row) for row in YEAR_TABLE)]) + "\n"),
+        lambda folder: write_docx(folder / "form.docx", [YEARS_TITLE, YEAR_TABLE]),
+        lambda folder: _text(folder, YEARS_TITLE + "\n" + " ".join(cell for row in YEAR_TABLE for cell in row) + "\n"),
+    ],
+    ids=["pipes", "docx", "spaced"],
+)
+def test_a_column_headed_with_an_earlier_year_is_last_year_s(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """2017年决算数 beside 2018年预算数 and 2018年决算数 holds last year's figures: no concept (it
+    is not this year's 决算), and the others are the figures of 2018."""
+    report = evalrules.extract(evalrules.load(write(tmp_path)))
+    assert {(f.concept, format(f.number, "f"), f.period) for f in report.facts if f.base.startswith("three")} == {
+        ("three_public.budget.total", "63.46", 2018),
+        ("three_public.final.total", "44.29", 2018),
+        ("three_public.budget.reception", "20.00", 2018),
+        ("three_public.final.reception", "15.00", 2018),
+    }
+
+
+YEARS_TITLE = "“三公”经费支出情况表（单位：万元）"

@@ -65,6 +65,7 @@ class Column:
     scope: str | None
     unit: str | None
     decrease: bool = False
+    year: int | None = None  # the year its header names: 2018年预算数
 
 
 _SENTENCE_END = re.compile(r"[。！？!?]$")
@@ -114,7 +115,27 @@ def _column(cell: Cell, table_unit: str | None) -> Column | None:
         return None
     kind, scope = COLUMNS.names[keyword]
     unit = DECLARED_UNIT.search(cell.text)
-    return Column(kind, scope, (unit[1] or unit[2]) if unit else table_unit, "减少" in text and "增" not in text)
+    year = _YEAR_HEADED.match(text)
+    return Column(
+        kind,
+        scope,
+        (unit[1] or unit[2]) if unit else table_unit,
+        "减少" in text and "增" not in text,
+        int(year[1]) if year else None,
+    )
+
+
+_YEAR_HEADED = re.compile(r"(\d{4})年度?")  # 2018年预算数: the column of that year's figures
+
+
+def _dated(header: Sequence[Column | None]) -> list[Column | None]:
+    """The columns; of those headed with years, the ones before the latest are last year's
+    (2017年决算数 | 2018年预算数 | 2018年决算数: the first holds no figure of the report's year)."""
+    latest = max((c.year for c in header if c is not None and c.year), default=None)
+    return [
+        attrs.evolve(c, kind="previous") if c is not None and c.year and latest and c.year < latest else c
+        for c in header
+    ]
 
 
 def _label_unit(text: str) -> str | None:
@@ -295,7 +316,7 @@ def read_tables(
             facts.extend(sideways.take(row, numbers, any(columns), topic))
             # a header names its columns in two cells at least: a lone 按支出性质分 groups the rows below
             if any(columns) and not numbers and len(row) > 1:
-                header = _without_group_headers(columns)
+                header = _dated(_without_group_headers(columns))
                 slots = [c.slot for c in row] if _one_line(row) and len(row) == row[0].width else []
                 width = _side_by_side(row) if slots else None
                 topic = lexicon.topic_of(" ".join(c.clean for c in row)) or topic
@@ -560,7 +581,8 @@ def _row_facts(
         if concept is None:
             continue
         sign = -1 if column.decrease else 1
-        yield _fact(concept, cell, figure, sign)
+        fact = _fact(concept, cell, figure, sign)
+        yield fact if column.year is None else attrs.evolve(fact, period=column.year)  # 2018年预算数: of 2018
 
 
 def _in_order(columns: list[Column], values: list[Cell]) -> list[tuple[Column, Cell]]:
@@ -679,27 +701,20 @@ _TOKEN = re.compile(r"\S+")
 _BARE_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?%?")
 _RUN_INTO = re.compile(r"\d[\d,]*\.\d+\D")  # a decimal figure with text glued on (not a label's 1、)
 _PROSE = re.compile(r"[。，,；;]")  # a sentence's punctuation: the line is prose, not a row
-_DATED = re.compile(r"^(?:(?P<year>\d{4})年度?)?(?P<head>.+)$")
+_DATED = re.compile(r"^(?:\d{4}年度?)?(?P<head>.+)$")
 _FORM_KINDS = ("initial_budget", "annual_budget", "executed", "rate", "weight", "score")
 _SPACED_KINDS = ("amount", "previous", "yoy_change", "yoy_pct", "share", *_FORM_KINDS)
 _IN_PROSE = 3  # column names in a row that start a table inside a line of prose (a form run on)
 
 
-def _spaced_column(cell: Cell, unit: str | None) -> tuple[Column, int | None] | None:
+def _spaced_column(cell: Cell, unit: str | None) -> Column | None:
     """A header token that is nothing but a column's name, perhaps after a year: 2018年预算数."""
     found = _DATED.match(cell.clean)
     head = DECLARED_UNIT.sub("", found["head"]) if found else ""
     kind = COLUMNS.names.get(head)
     if found is None or kind is None or kind[0] not in _SPACED_KINDS:
         return None
-    column = _column(Cell(head, cell.line, cell.column), unit)
-    return (column, int(found["year"]) if found["year"] else None) if column else None
-
-
-def _dated(header: list[tuple[Column, int | None]]) -> list[tuple[Column, int | None]]:
-    """The columns; of those headed with years, the ones before the latest are last year's."""
-    latest = max((year for _, year in header if year), default=None)
-    return [(attrs.evolve(c, kind="previous") if year and latest and year < latest else c, year) for c, year in header]
+    return _column(Cell(cell.clean.removesuffix(found["head"]) + head, cell.line, cell.column), unit)
 
 
 def _tokens(line: Line) -> Iterator[Cell | None]:
@@ -724,7 +739,7 @@ def read_spaced_tables(
     facts: list[Fact] = []
     unit = _table_unit(lines)
     topic = lexicon.topic_of(title) if title else None
-    header: list[tuple[Column, int | None]] = []
+    header: list[Column] = []
     building = False  # reading a header's columns
     group: list[Cell] = []  # a row being read: its label, then its numbers
     overflow = False  # the row has more numbers than the header columns: which is which is unknown
@@ -735,15 +750,13 @@ def read_spaced_tables(
             topic = lexicon.topic_of(group[0].clean) or topic
             numbers = group[1:]
             dated = _dated(header)
-            if any(column.kind in _FORM_KINDS for column, _ in dated):  # a form's row, read as one
-                columns: list[Column | None] = [None, *(column for column, _ in dated)]
-                facts.extend(_row_facts(group[:], columns, None, lexicon, known, topic, unit, None, ()))
+            if any(column is not None and column.kind in _FORM_KINDS for column in dated):  # a form's row, read as one
+                facts.extend(_row_facts(group[:], [None, *dated], None, lexicon, known, topic, unit, None, ()))
             else:
-                for cell, (column, year) in zip(numbers, dated[-len(numbers) :], strict=True):
-                    for fact in _row_facts(
-                        [group[0], cell], [None, column], None, lexicon, known, topic, unit, None, ()
-                    ):
-                        facts.append(attrs.evolve(fact, period=year))  # 2018年预算数: a figure of 2018
+                for cell, column in zip(numbers, dated[-len(numbers) :], strict=True):
+                    facts.extend(
+                        _row_facts([group[0], cell], [None, column], None, lexicon, known, topic, unit, None, ())
+                    )
         group.clear()
         overflow = False
 
