@@ -60,6 +60,17 @@ def _spaced_at_page_width() -> str:
     return "\n".join(text[at : at + 36] for at in range(0, len(text), 36)) + "\n"
 
 
+def _spaced_rows() -> str:
+    """What a PDF's text layer writes: each row on its line, its cells apart by a space, a blank
+    cell not written at all."""
+    return "\n".join([TITLE, *(" ".join(cell for cell in row if cell) for row in TABLE)]) + "\n"
+
+
+def _spaced_rows_in_columns() -> str:
+    """The same as a layout-keeping converter writes it: the cells in columns of spaces."""
+    return "\n".join([TITLE, *("".join(f"{cell:<12}" for cell in row).rstrip() for row in TABLE)]) + "\n"
+
+
 def _one_cell_a_line() -> str:
     return "\n".join([TITLE, *(f"{cell} |" if cell else "|" for row in TABLE for cell in row)]) + "\n"
 
@@ -135,6 +146,8 @@ def _text(folder: Path, text: str) -> Path:
         _spaced_in_prose,
         _spaced_with_names_split,
         _spaced_at_page_width,
+        _spaced_rows,
+        _spaced_rows_in_columns,
         _one_cell_a_line,
         _one_cell_a_line_run_on,
         _bare_cells_run_on,
@@ -490,3 +503,47 @@ def test_a_column_headed_with_an_earlier_year_is_last_year_s(write, tmp_path: Pa
 
 
 YEARS_TITLE = "“三公”经费支出情况表（单位：万元）"
+
+
+SPENDING = [  # a 三公经费 table whose blank cells a spaced copy does not write
+    ["项 目", "预算数", "决算数"],
+    ["合 计", "1.8", "1.52"],
+    ["1、因公出国(境)费", "", ""],
+    ["2、公务接待费", "1.8", "1.52"],
+    ["3、公务用车购置及运行维护费", "", ""],
+]
+SPENDING_NOTE = "注：2021年公务接待费支出决算1.52万元，较预算减少0.28万元。"
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda folder: _text(
+            folder, "\n".join([SPENDING_TITLE, *(" | ".join(r) + " |" for r in SPENDING), SPENDING_NOTE])
+        ),
+        lambda folder: write_docx(folder / "form.docx", [SPENDING_TITLE, SPENDING, SPENDING_NOTE]),
+        lambda folder: _text(
+            folder, "\n".join([SPENDING_TITLE, *(" ".join(c for c in r if c) for r in SPENDING), SPENDING_NOTE])
+        ),
+    ],
+    ids=["pipes", "docx", "spaced"],
+)
+def test_a_table_written_with_spaces_reads_as_its_grid(write, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Rows apart by spaces, under a header of column names: a name spaced out (合 计), a row
+    whose figures are blank (a lone name, numbered 1、), the note under the table read as prose."""
+    document = evalrules.load(write(tmp_path))
+    report = evalrules.extract(document)
+    written = {line.number: line.text for line in document.lines()}
+    for fact in report.facts:  # every figure points at where it is written
+        assert written[fact.line][fact.span.column - 1 :].startswith(fact.span.text), fact
+    assert {(f.concept, format(f.number, "f"), f.source) for f in report.facts if f.base.startswith("three")} == {
+        ("three_public.budget.total", "1.8", "table"),
+        ("three_public.final.total", "1.52", "table"),
+        ("three_public.budget.reception", "1.8", "table"),
+        ("three_public.final.reception", "1.52", "table"),
+        ("three_public.final.reception", "1.52", "prose"),
+        ("three_public.final.reception:vs_budget", "-0.28", "prose"),
+    }
+
+
+SPENDING_TITLE = "2021年度“三公”经费支出决算表（单位：万元）"

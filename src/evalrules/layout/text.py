@@ -11,6 +11,7 @@ traditional characters — reads as one text here:
 - in a line of prose or of table cells, a space between two Chinese characters dropped (PDF
   text layers and OCR space characters apart); a line with neither, or one that holds a row of
   column names written with spaces (``columns.toml``), keeps its spaces: they separate cells;
+- a table written with spaces between its cells read as cells (``spaced_rows``);
 - page furniture dropped (``boilerplate``): breadcrumbs, a page's fields and buttons, a 文库
   notice, a converter's metadata dump before the first line of text.
 
@@ -33,6 +34,7 @@ import attrs
 from evalrules.layout.boilerplate import furniture
 from evalrules.layout.headings import heading_of, is_contents
 from evalrules.layout.normalize import PINYIN, fold_width, normalize
+from evalrules.layout.spaced_rows import SpacedTable, column_words
 from evalrules.model import Block, Document, Fact, Line, Span, Statement
 
 __all__ = ["NormalText", "normal_document", "normal_line"]
@@ -55,8 +57,9 @@ _PROSE_OR_CELLS = re.compile(r"[，。；：、,;:|]")
 _TOKEN = re.compile(r"\S*")
 
 
-def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
-    """``source`` normalised, and for each of its characters the 0-based column it came from."""
+def normal_line(source: str, row: bool = False) -> tuple[str, tuple[int, ...]]:
+    """``source`` normalised, and for each of its characters the 0-based column it came from;
+    a ``row`` of a table written with spaces keeps them, but for those a copy put in a name."""
     text = normalize(source)
     if _OCR_CANDIDATE.search(text):
         chars = list(text)
@@ -71,7 +74,7 @@ def normal_line(source: str) -> tuple[str, tuple[int, ...]]:
         if reading.start() > 0 and _CJK_CHAR.match(text, reading.start() - 1):
             keep[reading.start() : reading.end()] = [False] * (reading.end() - reading.start())
     if " " in text or "\t" in text:
-        split = _cell_spaces(text)
+        split = _split_words(text) if row else _cell_spaces(text)
         for space in split if split is not None else _dropped_spaces(text):
             keep[space.start() : space.end()] = [False] * (space.end() - space.start())
     columns = tuple(i for i, kept in enumerate(keep) if kept)
@@ -85,15 +88,6 @@ def _dropped_spaces(text: str) -> Iterator[re.Match[str]]:
     return (space for space in _DROPPED_SPACE.finditer(text) if space.end() not in kept)
 
 
-@functools.cache
-def _column_words() -> tuple[frozenset[str], tuple[str, ...], int]:
-    """The column names, the names a space may be put in (column names and row labels), and
-    how many column names make a row of cells."""
-    data = tomllib.loads(files("evalrules.layout").joinpath("columns.toml").read_text("utf-8"))
-    names = tuple(word for word in (*data["words"], *data["labels"]) if len(word) > 2)
-    return frozenset(data["words"]), names, int(data["least"])
-
-
 def _cell_spaces(text: str) -> list[re.Match[str]] | None:
     """In a line of cells, the spaces a copy put inside a name (``_split_words``); None for a
     line of prose.  A line with neither prose nor cell punctuation is cells; one with them is
@@ -101,7 +95,7 @@ def _cell_spaces(text: str) -> list[re.Match[str]] | None:
     全年执行数), a name a copy split (三 级指标) counted whole."""
     if not _PROSE_OR_CELLS.search(text):
         return _split_words(text)
-    words, _, least = _column_words()
+    words, _, least = column_words()
     squeezed = re.sub(r"\s", "", text)
     if sum(squeezed.count(word) for word in words) < least:
         return None  # most prose: too few column names in it, however its spaces fall
@@ -124,8 +118,9 @@ def _split_words(text: str) -> list[re.Match[str]]:
     """In a line whose spaces part cells, the spaces that split a column name or a row label
     a copy put a space in (全 年执行 数, 年度资金 总额, 得 分, 2017年决算 数): the tokens on either
     side make one name, or the start of one, that neither is on its own (a year before a
-    column's name heads that year's column)."""
-    words, names, _ = _column_words()
+    column's name heads that year's column); or each is one character (合 计, 项 目: a name
+    spaced out)."""
+    words, names, _ = column_words()
     dropped: list[re.Match[str]] = []
     token, token_end = "", -1
     for space in _DROPPED_SPACE.finditer(text):
@@ -135,7 +130,8 @@ def _split_words(text: str) -> list[re.Match[str]]:
         joined = left + (right.group() if right else "")
         name, left_name = _undated(joined), _undated(left)  # 2017年决算 数
         whole = left_name in words or left_name in names
-        if not whole and (name in words or any(_completes(name, n) for n in names)):
+        spelt_out = space.start() - before == 1 and right is not None and len(right.group()) == 1  # 合 计
+        if not whole and (spelt_out or name in words or any(_completes(name, n) for n in names)):
             dropped.append(space)
             token, token_end = joined, space.end() + len(joined) - len(left)
         else:
@@ -264,13 +260,14 @@ def _normal_lines(
     first: the whole line is what says whether its spaces part cells and where furniture ends."""
     normal: list[Line] = []
     group: list[Line] = []
+    table = SpacedTable(normal_line)
     for i, line in enumerate(lines):
         numbering.texts[line.number] = line.text
         group.append(line)
         if i + 1 < len(lines) and _cut(line, lines[i + 1], width):
             continue
         first = group[0].number
-        text, columns = normal_line("".join(part.text for part in group))
+        text, columns = table.read("".join(part.text for part in group))
         origin = [(part.number, column) for part in group for column in range(len(part.text))]
         joined = [origin[column] for column in columns]
         pieces = _pieces(text)
