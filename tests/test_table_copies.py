@@ -547,3 +547,52 @@ def test_a_table_written_with_spaces_reads_as_its_grid(write, tmp_path: Path) ->
 
 
 SPENDING_TITLE = "2021年度“三公”经费支出决算表（单位：万元）"
+
+
+SPENDING_AND_USE = """2020年度全区“三公”经费决算情况
+单位：万元
+经费项目 2020年度支出 支出减少情况 支出减少率
+因公出国(境)费 0 0 0%
+公务接待费 71.53 - -
+公务用车购置费 423.81 - -
+2020年度全区“三公”经费使用情况
+使用项目 2020年度数量或人次
+因公出国(境)团组数 0
+公务用车购置数 32
+公务用车保有量 660
+国内公务接待批次 486
+"""
+
+
+def test_the_counts_table_after_a_table_of_money_states_no_money(tmp_path: Path) -> None:
+    """A short page of two tables written with spaces: the rows of similar length are no page
+    cut at one width, and the counts under their own header (使用项目 2020年度数量或人次) are not
+    the money table's columns — 公务用车购置数 32 is 32 cars, not a second 公务用车购置费."""
+    path = _text(tmp_path, SPENDING_AND_USE)
+    report = evalrules.extract(evalrules.load(path))
+    assert {(f.line, f.concept, format(f.number, "f")) for f in report.facts if f.base.startswith("three")} == {
+        (5, "three_public.final.reception", "71.53"),
+        (6, "three_public.final.vehicle_purchase", "423.81"),
+    }
+    assert [finding.code for finding in evalrules.check(report)] == []
+
+
+def test_rows_of_one_length_are_no_lines_a_page_cut(tmp_path: Path) -> None:
+    """A short table whose rows happen to be as long as each other: their common length is no
+    page width, and each row is read on its own line."""
+    rows = ["项目 预算数 决算数", "“三公”经费合计 100.00 90.00", "因公出国(境)费用 10.00 9.00"]
+    rows += ["公务用车购置费用 50.00 45.00", "公务用车运行费用 20.00 18.00", "国内公务接待费用 20.00 18.00"]
+    path = _text(tmp_path, "\n".join(["2021年度“三公”经费支出决算表", "单位：万元", *rows]) + "\n")
+    report = evalrules.extract(evalrules.load(path))
+    assert {(f.line, f.concept, format(f.number, "f")) for f in report.facts if f.source == "table"} == {
+        (4, "three_public.budget.total", "100.00"),
+        (4, "three_public.final.total", "90.00"),
+        (5, "three_public.budget.overseas", "10.00"),
+        (5, "three_public.final.overseas", "9.00"),
+        (6, "three_public.budget.vehicle_purchase", "50.00"),
+        (6, "three_public.final.vehicle_purchase", "45.00"),
+        (7, "three_public.budget.vehicle_operation", "20.00"),
+        (7, "three_public.final.vehicle_operation", "18.00"),
+        (8, "three_public.budget.reception", "20.00"),
+        (8, "three_public.final.reception", "18.00"),
+    }

@@ -16,7 +16,8 @@ A table a PDF-to-text conversion wrote with spaces only (``经费控制情况 20
 2018年决算数 三公经费 29.08 63.46 44.29``) is read by ``read_spaced_tables``: a run of column
 headers, then groups of a label and bare numbers, a short group's numbers going on on the next
 line (``公车运行维护 11.86`` / ``12 9.84``) and filling the columns from the right; of columns
-headed with years, those before the latest are last year's.
+headed with years, those before the latest are last year's.  A line of names none of which is a
+column the reader knows (使用项目 2020年度数量或人次) heads another table and ends it.
 """
 
 from __future__ import annotations
@@ -768,6 +769,8 @@ def read_spaced_tables(
     for line in lines:
         prose = bool(_PROSE.search(line.text))
         tokens = list(_tokens(line))
+        if header and _heads_other_columns(tokens, unit):
+            end_table()  # 使用项目 2020年度数量或人次: another table's header, whose columns hold no money
         declared = None  # the unit a token declares for the table that follows it: 项目资金 (万元)
         skip_to = 0
         for at, cell in enumerate(tokens):
@@ -811,6 +814,14 @@ def read_spaced_tables(
 
 _INDICATOR_LEVELS = ("一级指标", "二级指标", "三级指标")
 _LEVEL_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}指标$")  # 数量指标, 社会效益指标: a second level
+
+
+def _heads_other_columns(tokens: Sequence[Cell | None], unit: str | None) -> bool:
+    """Whether a line's tokens are names only, two at least, none a column the reader knows."""
+    return len(tokens) > 1 and all(
+        cell is not None and not _BARE_NUMBER.fullmatch(cell.text) and _spaced_column(cell, unit) is None
+        for cell in tokens
+    )
 
 
 def _spaced_indicators(tokens: Sequence[Cell | None], start: int) -> tuple[list[Fact], int]:

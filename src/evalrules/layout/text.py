@@ -227,7 +227,12 @@ _ENDS = re.compile(r"[。；;！!？?|:：]\s*$")
 def _page_width(lines: Sequence[Line]) -> int | None:
     """The width at which the page cut its lines, if it did: the length most long lines have,
     when most lines of that length stop in mid-sentence."""
-    long = [line.text.rstrip() for line in lines if len(line.text.rstrip()) >= _WRAP_LEAST]
+    # a table's row written with spaces ends where its last cell does, whatever the page's width
+    long = [
+        text
+        for text in (line.text.rstrip() for line in lines)
+        if len(text) >= _WRAP_LEAST and not _ENDS_WITH_CELL.search(text)
+    ]
     lengths = Counter(len(text) for text in long)
     if not lengths:
         return None
@@ -251,6 +256,10 @@ def _cut(line: Line, following: Line, width: int | None) -> bool:
         and (heading_of(text) is None or len(text) == width)  # a heading that runs on into its text
         and not _ends_as_title(text)  # last: it normalises the line, which the rest need not
     )
+
+
+# a row of a table written with spaces: its last cell a figure (or a blank's dash)
+_ENDS_WITH_CELL = re.compile(r"\s(?:[-+]?\d[\d,]*(?:\.\d+)?%?|[-—/])$")
 
 
 def _normal_lines(
