@@ -573,8 +573,8 @@ def _row_facts(
                 yield _fact(indicator_concept(path, column.kind), cell, "分")
         return
     for column, cell in _in_order(columns, values) if placed is None else placed:
-        if column.kind in ("previous", "index"):
-            continue  # last year's figure, a row's number (行次): it holds its place in the row, and has no concept
+        if column.kind in ("previous", "index", "count"):
+            continue  # last year's figure, a row's number (行次), a count: it holds its place, and has no concept
         figure = _figure_unit(cell, column)
         if not _fits(column, figure):
             continue  # a percentage under 全年预算数: a slip of the table, not a figure of the column
@@ -704,7 +704,7 @@ _RUN_INTO = re.compile(r"\d[\d,]*\.\d+\D")  # a decimal figure with text glued o
 _PROSE = re.compile(r"[。，,；;]")  # a sentence's punctuation: the line is prose, not a row
 _DATED = re.compile(r"^(?:\d{4}年度?)?(?P<head>.+)$")
 _FORM_KINDS = ("initial_budget", "annual_budget", "executed", "rate", "weight", "score")
-_SPACED_KINDS = ("amount", "previous", "yoy_change", "yoy_pct", "share", *_FORM_KINDS)
+_SPACED_KINDS = ("amount", "previous", "count", "yoy_change", "yoy_pct", "share", *_FORM_KINDS)
 _IN_PROSE = 3  # column names in a row that start a table inside a line of prose (a form run on)
 
 
