@@ -599,3 +599,22 @@ def test_rows_of_one_length_are_no_lines_a_page_cut(tmp_path: Path) -> None:
         (8, "three_public.budget.reception", "20.00"),
         (8, "three_public.final.reception", "18.00"),
     }
+
+
+CAPTION = ["一、2020年一般公共预算“三公”经费支出预算表", "单位:万元"]
+CELLS = ["项目", "预算数", "合计", "0.36", "因公出国(境)费", "", "公务接待费", "0.36"]  # one blank cell
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [[f"{text} |" if text else "|" for text in CELLS], [text for text in CELLS if text]],
+    ids=["with_bars", "bare"],
+)
+def test_a_table_one_cell_a_line_takes_its_topic_from_its_caption(cells: list[str], tmp_path: Path) -> None:
+    """The caption is a heading (一、…“三公”经费支出预算表), not the document's title: its 合计 is
+    the 三公经费's, whether the cells stand with their bars or bare (a blank cell not written)."""
+    report = evalrules.extract(evalrules.load(_text(tmp_path, "\n".join([*CAPTION, *cells]) + "\n")))
+    assert {(f.concept, format(f.number, "f")) for f in report.facts if f.source == "table"} == {
+        ("three_public.budget.total", "0.36"),
+        ("three_public.budget.reception", "0.36"),
+    }

@@ -17,14 +17,16 @@ A table a PDF-to-text conversion wrote with spaces only (``经费控制情况 20
 headers, then groups of a label and bare numbers, a short group's numbers going on on the next
 line (``公车运行维护 11.86`` / ``12 9.84``) and filling the columns from the right; of columns
 headed with years, those before the latest are last year's.  A line of names none of which is a
-column the reader knows (使用项目 2020年度数量或人次) heads another table and ends it.
+column the reader knows (使用项目 2020年度数量或人次) heads another table and ends it.  A table's
+topic is the one the lines above its header name (its caption: 一、…“三公”经费支出预算表), back to
+the last sentence or table, else the title's.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -739,7 +741,8 @@ def read_spaced_tables(
     columns only); the rows of a table of years from the right (a short row lacks last year's)."""
     facts: list[Fact] = []
     unit = _table_unit(lines)
-    topic = lexicon.topic_of(title) if title else None
+    document_topic = topic = lexicon.topic_of(title) if title else None
+    above: list[str] = []  # the lines since the last sentence or table: a table's caption among them
     header: list[Column] = []
     building = False  # reading a header's columns
     group: list[Cell] = []  # a row being read: its label, then its numbers
@@ -791,6 +794,9 @@ def read_spaced_tables(
             column = None if number else _spaced_column(cell, declared or unit)
             if column is not None and (building or not prose or _names_columns(tokens[at : at + _IN_PROSE], unit)):
                 flush()
+                if not building:  # a table's topic is the one its caption names (一、…“三公”经费支出预算表)
+                    written = [*above, line.text[: cell.column]]
+                    topic = _first(lexicon.topic_of(text) for text in reversed(written)) or document_topic
                 header = [*header, column] if building else [column]
                 building = True
                 continue
@@ -808,8 +814,16 @@ def read_spaced_tables(
                 overflow = True
         if prose:  # a table run on into prose ends with its line
             end_table()
+        if prose or header:
+            above.clear()
+        else:
+            above.append(line.text)
     flush()
     return facts
+
+
+def _first(found: Iterable[str | None]) -> str | None:
+    return next((item for item in found if item), None)
 
 
 _INDICATOR_LEVELS = ("一级指标", "二级指标", "三级指标")
