@@ -166,6 +166,13 @@ def test_a_pack_adds_words_to_a_kind_of_the_grammar(tmp_path: Path) -> None:
     assert [f.number for f in read.all("final.expense")] == [Decimal(100)]  # the built-in words still hold
 
 
+def test_a_pack_adds_what_may_stand_between_a_label_and_its_figure(tmp_path: Path) -> None:
+    text = "2023年部门支出大约100万元。\n"
+    assert not _read_with(tmp_path, "", text).all("final.expense")
+    read = _read_with(tmp_path, '[words]\nfiller = ["大约"]\n', text)
+    assert [(f.line, f.number) for f in read.all("final.expense")] == [(1, Decimal(100))]
+
+
 @pytest.mark.parametrize(
     ("vocabulary", "problem"),
     [('[words]\ndecrese = ["缩减"]\n', "decrese"), ('[words]\ndecrease = "缩减"\n', "list of words")],

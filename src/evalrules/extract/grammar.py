@@ -3,7 +3,9 @@
 What a label says of the figure written after it — a change against last year or against the
 budget, a share, an item of a list, a weight, a score, the grade — is told by a few kinds of
 word: a direction (增加, 下降), a comparison (较, 比) and what is compared with (上年, 年初预算),
-a share (占), a list mark (分别, 各, 均), a weight or a score (权重, 得分) …  The kinds and the
+a share (占), a list mark (分别, 各, 均), a weight or a score (权重, 得分) …; what may stand
+between a label and its figure (为, 共计, 预算数) and what may stand before a label of one or two
+characters without qualifying it (本年 收入, not 事业 收入) are kinds too.  The kinds and the
 patterns that compose them are fixed here; the words of each kind are data: ``[words]`` in
 ``lexicon.toml``, to which a pack's vocabulary adds its own (a province that writes 缩减 for a
 decrease adds it to ``decrease``).  Structural characters (punctuation, digits, 年, 数, 的, 为)
@@ -50,6 +52,8 @@ class Words:
     indicator_suffix: tuple[str, ...] = ()
     grade_cue: tuple[str, ...] = ()
     grade: tuple[str, ...] = ()
+    filler: tuple[str, ...] = ()
+    unqualifying: tuple[str, ...] = ()
 
 
 def _any(words: Iterable[str]) -> str:
@@ -93,6 +97,9 @@ class Grammar:
     respectively: re.Pattern[str]  # a list mark close before the figure
     share_list: re.Pattern[str]  # the shares of a list's names: 占…比例分别为
     change_list: re.Pattern[str]  # the changes of a list's names: 各减少
+    filler: re.Pattern[str]  # what may stand between a label and its figure: 为, 共计, 预算数 …
+    unqualified: re.Pattern[str]  # what may stand right before a generic label (收入) without qualifying it
+    counterpart: re.Pattern[str]  # what a figure is compared with (较年初预算数), or its other scope (年初预算为)
 
     def signed(self, value: Decimal, sign: str | None) -> Decimal:
         """``value`` negative where its direction word says it went down (下降, 低于)."""
@@ -169,4 +176,9 @@ def grammar_of(words: Words) -> Grammar:
         respectively=re.compile(rf"(?:{list_mark})[^,，;；。]{{0,16}}$"),
         share_list=re.compile(rf"(?:{_any(words.share)}).*(?:(?:比例|比重)(?:{resp})?为|的)$"),
         change_list=re.compile(rf"^[,，;；]*(?:{resp}|{each}){change}$"),
+        # 费用 is 费 with filler; a declared unit's bracket: 支出(万元)
+        filler=re.compile(rf"(?:{_any(words.filler)}|(?:{kind})?预算数?|(?<=费)用|\((?:万元|元|%|人)\))*"),
+        # 公共 is no 共 (共计): 公共预算支出 is one account's
+        unqualified=re.compile(rf"(?:^|[\d,，、:：;；.。()（）]|(?<!公)共|{_any(words.unqualifying)})$"),
+        counterpart=re.compile(rf"(?:完成|{compare})(?:{kind})?(?:预算|决算)数?|(?:{kind})?(?:预算|决算)数?(?:为|的)"),
     )

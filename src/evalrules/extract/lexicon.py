@@ -23,13 +23,6 @@ __all__ = ["ANY_PARENT", "Entities", "Item", "Lexicon", "Term", "default_lexicon
 
 ANY_PARENT = "*"  # as ``parent``: read a label as a part of whatever it is a part of
 
-# What may stand between a label and its figure without changing what the label names.
-_FILLER = re.compile(
-    r"(?:[为是共计达约的及总:,，、]|合计|共计|达到|实现|金额|总额|人民币|(?:年初|全年|调整后)?预算数?|决算数?|执行数|支出|安排|汇总数?|数|额|"
-    r"经费|(?<=费)用|"
-    r"\(万元\)|\(元\)|\(%\)|\(人\))*"
-)
-
 
 @attrs.frozen
 class Term:
@@ -46,10 +39,6 @@ class Term:
     unless_document: tuple[str, ...] = ()
 
 
-# what a figure is compared with (较年初预算数), or its other scope (年初预算为): not what a text speaks of
-_COUNTERPART = re.compile(
-    r"(?:完成|较|比|与)(?:全年|年初|调整后)?(?:预算|决算)数?|(?:全年|年初|调整后)?(?:预算|决算)数?(?:为|的)"
-)
 _MAX_FILLER = 12  # characters of filler a label may be followed by
 # the first of two names that share their noun (收、支总计, 收入和支出总计), before the second's label
 _SHARED_NOUN = re.compile(r"(?:收入?|支出?)[、和与及]$")
@@ -57,14 +46,6 @@ _SHARED_NOUN = re.compile(r"(?:收入?|支出?)[、和与及]$")
 # 一般公共预算收入(含辖区内列统收入,下同)40.5亿元
 _COVERAGE_ASIDE = re.compile(r"\((?:含|不含|包括|包含|下同)[^()]*\)$")
 _GENERIC = 2  # a label this short (收入, 支出, 编制) names the concept only when nothing qualifies it
-# What may stand right before a generic label without qualifying it: 本年收入 is income,
-# 事业收入 or 社会保障和就业支出 is one source or class of it.
-_UNQUALIFIED = re.compile(
-    r"(?:^|[\d,，、:：;；.。()（）]|年|年度|本年|全年|当年|决算|预算|预算安排|安排|(?<!公)共|总|其中|合计|部门|单位|本级|机关|"
-    r"全镇|全区|全县|全市|全乡|本部门|本单位|我单位|实际|累计|人员|共有|实有|现有|核定|年末|年底|期末|政府采购)$"
-)
-
-
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _ENTITY_REACH = 12  # characters an entity word may stand before the figure it qualifies
 _CLAUSE_BREAK = re.compile(r"[,，;；:：()（）、。]")
@@ -262,7 +243,9 @@ class Lexicon:
         """Whether nothing qualifies a generic label starting at ``start``: 预算支出 is the
         budget's, but 一般公共预算支出 one account's (an account's name is no scope word)."""
         before = text[:start]
-        return bool(_UNQUALIFIED.search(before)) and not any(before.endswith(name) for name in self.not_scope)
+        return bool(self.grammar.unqualified.search(before)) and not any(
+            before.endswith(name) for name in self.not_scope
+        )
 
     def _names_topic_before(self, term: Term, word: str, text: str, start: int) -> bool:
         """Whether ``word``, a label of a topic's ``term`` starting at ``start``, is that term's:
@@ -389,7 +372,7 @@ class Lexicon:
         """The one scope ``text`` speaks of, if it never names the other (a 部门预算 disclosure).
         What a figure is compared with (较年初预算数减少) or its other scope (…支出2.05万元，
         年初预算为2.95万元) does not count: the text speaks of the first."""
-        text = _COUNTERPART.sub("", self._scope_words(text))
+        text = self.grammar.counterpart.sub("", self._scope_words(text))
         named = {scope for scope, words in self.scopes.items() if any(word in text for word in words)}
         return named.pop() if len(named) == 1 else None
 
@@ -428,7 +411,11 @@ class Lexicon:
         before the label in its paragraph (企业国有资产: not the department's assets)."""
         text = _COVERAGE_ASIDE.sub("", clean_label(label))
         best: tuple[tuple[bool, int, bool, int], str] | None = None
-        ends = [e for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1) if _FILLER.fullmatch(text, e)]
+        ends = [
+            e
+            for e in range(len(text), max(len(text) - _MAX_FILLER, 0) - 1, -1)
+            if self.grammar.filler.fullmatch(text, e)
+        ]
         for end in ends:
             for length in self._lengths:
                 if length > end:
