@@ -381,6 +381,15 @@ def facts_of(tmp_path: Path, text: str) -> set[tuple[str, str, str | None]]:
             "本年支出合计4021.94万元。一般公共预算财政拨款支出1264.92万元。2020年一般公共预算支出决算数为1264.92万元。",
             {("final.expense", "4021.94", "万元")},
         ),
+        (  # 财政拨款 of the 三公经费 only says nothing of the accounts; 亿 alone is 亿元 without its 元
+            "全省一般公共预算收入3061.1亿元，增长9.9%。省级财政拨款“三公”经费支出4亿元，其中公务接待费0.7亿。",
+            {
+                ("final.income", "3061.1", "亿元"),
+                ("final.income:yoy_pct", "9.9", "%"),
+                ("three_public.final.total", "4", "亿元"),
+                ("three_public.final.reception", "0.7", "亿"),
+            },
+        ),
         (  # 分值(10分) heads the weight column; it names no indicator; 资金(万元) declares the money's unit
             "部门整体支出绩效自评表\n"
             "部门(单位)总体 资金(万元) | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 |\n"

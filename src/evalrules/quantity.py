@@ -38,6 +38,8 @@ _UNITS: dict[str, tuple[str, Decimal]] = {
     "萬元": ("money", Decimal(10) ** 4),
     "百万元": ("money", Decimal(10) ** 6),
     "亿元": ("money", Decimal(10) ** 8),
+    "亿": ("money", Decimal(10) ** 8),
+    "億": ("money", Decimal(10) ** 8),
     "億元": ("money", Decimal(10) ** 8),
     "万亿元": ("money", Decimal(10) ** 12),
     "萬億元": ("money", Decimal(10) ** 12),

@@ -16,7 +16,7 @@ import attrs
 
 __all__ = ["YEAR", "Figure", "figures"]
 
-# 万 alone is 万元 with the 元 left out, unless a count follows (3万人, 2万册)
+# 万 or 亿 alone is 万元 or 亿元 with the 元 left out, unless a count follows (3万人, 2万册)
 UNITS = (
     "万亿元",
     "萬億元",
@@ -33,6 +33,8 @@ UNITS = (
     "个(?![\u4e00-\u9fff])",  # a count of what the label names (编制24个。), not of what follows (3个项目, 3个月)
     "万(?![\u4e00-\u9fff])",
     "萬(?![\u4e00-\u9fff])",
+    "亿(?![\u4e00-\u9fff])",
+    "億(?![\u4e00-\u9fff])",
 )
 
 _NUMBER = re.compile(

@@ -39,6 +39,7 @@ class Term:
     unless_document: tuple[str, ...] = ()
 
 
+_TOPIC_REACH = 8  # characters after a word in which a topic's name shows the word to be the topic's
 _MAX_FILLER = 12  # characters of filler a label may be followed by
 # the first of two names that share their noun (收、支总计, 收入和支出总计), before the second's label
 _SHARED_NOUN = re.compile(r"(?:收入?|支出?)[、和与及]$")
@@ -339,7 +340,9 @@ class Lexicon:
     def for_document(self, text: str) -> Lexicon:
         """The lexicon without the terms whose ``unless_document`` words ``text`` (a whole
         document, normalized) contains, and with the entity words that hold in it."""
-        found = frozenset(word for term in self.terms for word in term.unless_document if word in text)
+        found = frozenset(
+            word for term in self.terms for word in term.unless_document if self._named_of_the_unit(word, text)
+        )
         tiers = self.entities.tiers_hold(text)
         if not found and tiers:
             return self
@@ -349,6 +352,15 @@ class Lexicon:
             entities = self.entities if tiers else attrs.evolve(self.entities, tier=())
             self._variants[key] = attrs.evolve(self, terms=kept, entities=entities)
         return self._variants[key]
+
+    def _named_of_the_unit(self, word: str, text: str) -> bool:
+        """Whether ``text`` writes ``word`` other than right before a topic's name: 财政拨款“三公”
+        经费 is the topic's money and says nothing of the unit's own accounts."""
+        names = tuple(name for names in self.topics.values() for name in names)
+        return any(
+            not clean_label(text[found.end() : found.end() + _TOPIC_REACH]).startswith(names)
+            for found in re.finditer(re.escape(word), text)
+        )
 
     def _scope_words(self, text: str) -> str:
         text = clean_label(text)
